@@ -1,0 +1,123 @@
+package org.learningmap.demo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.learningmap.platform.Json;
+import org.learningmap.shared.LocalizedText;
+import org.learningmap.sites.Sites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Fills an empty database with the demo on start-up; a database that has any site is left alone. */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "learningmap.demo-data.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final TransactionTemplate transaction;
+    private final PasswordEncoder passwords;
+    private final Sites sites;
+    private final List<DemoContent> contents;
+
+    DemoDataLoader(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, TransactionTemplate transaction, PasswordEncoder passwords, Sites sites,
+                   List<DemoContent> contents) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transaction = transaction;
+        this.passwords = passwords;
+        this.sites = sites;
+        this.contents = contents;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM site)").query(Boolean.class).single();
+        if (!empty) {
+            return;
+        }
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            Gazetteer gazetteer = Gazetteer.load();
+            Map<String, Long> siteIds = new HashMap<>();
+            for (SiteSeed seed : List.of(SiteSeed.LITHUANIA, SiteSeed.UKRAINE)) {
+                siteIds.put(seed.country(), createSite(seed, gazetteer));
+            }
+            createAccounts(siteIds);
+            for (DemoContent content : contents) {
+                content.generate(siteIds, gazetteer);
+            }
+        });
+        sites.refresh();
+        log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private long createSite(SiteSeed seed, Gazetteer gazetteer) {
+        long siteId = jdbc.sql("""
+                        INSERT INTO site (slug, name, country, languages, default_language, time_zone, primary_colour,
+                                          accent_colour, requires_moderation, centre_lat, centre_lon, default_zoom)
+                        VALUES (?, ?::jsonb, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(seed.slug(), Json.json(seed.name()), seed.country(), "{" + String.join(",", seed.languages()) + "}",
+                        seed.defaultLanguage(), seed.zone(), seed.primaryColour(), seed.accentColour(),
+                        seed.requiresModeration(), seed.lat(), seed.lon(), seed.zoom())
+                .query(Long.class).single();
+        List<Gazetteer.Town> towns = gazetteer.townsOf(seed.country());
+        Map<String, Long> areaIds = new HashMap<>();
+        for (var entry : seed.areaNames().entrySet()) {
+            List<Gazetteer.Town> inArea = towns.stream().filter(t -> t.adminCode().equals(entry.getKey())).toList();
+            int population = inArea.stream().mapToInt(Gazetteer.Town::population).sum();
+            double lat = inArea.stream().mapToDouble(Gazetteer.Town::lat).average().orElse(seed.lat());
+            double lon = inArea.stream().mapToDouble(Gazetteer.Town::lon).average().orElse(seed.lon());
+            LocalizedText name = entry.getValue();
+            areaIds.put(entry.getKey(), jdbc.sql("""
+                            INSERT INTO area (site_id, code, name, population, centre_lat, centre_lon)
+                            VALUES (?, ?, ?::jsonb, ?, ?, ?) RETURNING id
+                            """)
+                    .params(siteId, seed.country() + "-" + entry.getKey(), Json.json(name), population, lat, lon)
+                    .query(Long.class).single());
+        }
+        List<Object[]> places = new ArrayList<>();
+        for (Gazetteer.Town town : towns) {
+            places.add(new Object[] {siteId, areaIds.get(town.adminCode()), town.name(), town.population(), town.lat(),
+                    town.lon(), town.geonamesId()});
+        }
+        Batch.insert(template, "INSERT INTO place_name (site_id, area_id, name, population, lat, lon, geonames_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                places);
+        return siteId;
+    }
+
+    private void createAccounts(Map<String, Long> siteIds) {
+        String hash = passwords.encode(DemoAccounts.PASSWORD);
+        long admin = account(DemoAccounts.ADMIN, "Asta Administratorė", "lt", hash, true);
+        long coordinatorLt = account(DemoAccounts.COORDINATOR_LT, "Rasa Koordinatorė", "lt", hash, false);
+        long coordinatorUa = account(DemoAccounts.COORDINATOR_UA, "Оксана Координаторка", "uk", hash, false);
+        jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR')")
+                .params(coordinatorLt, siteIds.get("LT")).update();
+        jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR')")
+                .params(coordinatorUa, siteIds.get("UA")).update();
+        log.debug("Demo administrator {} created", admin);
+    }
+
+    long account(String email, String name, String language, String hash, boolean admin) {
+        return jdbc.sql("""
+                        INSERT INTO account (email, password_hash, display_name, preferred_language, platform_admin)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(email, hash, name, language, admin)
+                .query(Long.class).single();
+    }
+}

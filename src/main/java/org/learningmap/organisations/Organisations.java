@@ -1,0 +1,67 @@
+package org.learningmap.organisations;
+
+import java.util.List;
+import java.util.Optional;
+import org.learningmap.shared.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may ask about organisations: who works where in which role, and whether an
+ * organisation may publish. Staff of one organisation never act on another's data: every staff
+ * action elsewhere checks {@link #roleOf} first.
+ */
+@Service
+public class Organisations {
+
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account's role in the organisation, empty when it has none. */
+    public Optional<StaffRole> roleOf(long accountId, long organisationId) {
+        return jdbc.sql("SELECT role FROM membership WHERE account_id = ? AND organisation_id = ?")
+                .params(accountId, organisationId)
+                .query(String.class)
+                .optional()
+                .map(StaffRole::valueOf);
+    }
+
+    /** True when the account holds at least the given role in the organisation. */
+    public boolean hasRole(long accountId, long organisationId, StaffRole atLeast) {
+        return roleOf(accountId, organisationId).map(role -> role.atLeast(atLeast)).orElse(false);
+    }
+
+    /** The organisations the account works for, on every site. */
+    public List<Membership> membershipsOf(long accountId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.site_id, o.name, o.status, m.role
+                        FROM membership m JOIN organisation o ON o.id = m.organisation_id
+                        WHERE m.account_id = ?
+                        ORDER BY o.name ->> 'en'
+                        """)
+                .param(accountId)
+                .query((rs, n) -> new Membership(rs.getLong("id"), rs.getLong("site_id"),
+                        org.learningmap.platform.Json.text(rs.getString("name")), rs.getString("status"),
+                        StaffRole.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    /** An approved organisation may publish on its site; a pending or rejected one may only prepare drafts. */
+    public boolean isApproved(long organisationId) {
+        return "APPROVED".equals(jdbc.sql("SELECT status FROM organisation WHERE id = ?")
+                .param(organisationId).query(String.class).optional().orElse(null));
+    }
+
+    /** The site an organisation belongs to. */
+    public Optional<Long> siteOf(long organisationId) {
+        return jdbc.sql("SELECT site_id FROM organisation WHERE id = ?").param(organisationId).query(Long.class).optional();
+    }
+
+    public Optional<LocalizedText> nameOf(long organisationId) {
+        return jdbc.sql("SELECT name FROM organisation WHERE id = ?").param(organisationId).query(String.class).optional()
+                .map(org.learningmap.platform.Json::text);
+    }
+}
