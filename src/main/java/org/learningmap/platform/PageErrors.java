@@ -57,6 +57,7 @@ class PageErrors {
         model.addAttribute("status", status);
         model.addAttribute("reason", reason);
         model.addAttribute("reasonArguments", arguments);
+        model.addAttribute("titleKey", ErrorTitles.key(status));
         return "error";
     }
 }
