@@ -44,4 +44,14 @@ class VisitorSwitchesLanguageAndEasyRead extends BrowserJourney {
         assertFitsNarrowScreen();
         assertAccessible();
     }
+
+    @Test
+    void visitorReadsWhereTheDataComesFrom() {
+        open("/");
+        page.locator("footer a[href='/about/data']").click();
+        assertThat(page.locator("h1")).hasText(java.util.regex.Pattern.compile("Apie duomenis|About the data"));
+        assertThat(page.locator("body")).containsText("GeoNames");
+        assertThat(page.locator("table tbody tr")).hasCount(10);
+        assertAccessible();
+    }
 }
