@@ -62,6 +62,9 @@ class DemoCatalogue implements DemoContent {
     public void generate(Map<String, Long> siteIds, Gazetteer gazetteer) {
         DemoPlanner planner = new DemoPlanner(CatalogueTemplates.load(), gazetteer);
         Instant now = clock.instant();
+        // Full-text and trigram GIN entries collect in each index's pending list and are merged once at
+        // the end, in bulk: for the benchmark's volume that loads the catalogue about twice as fast.
+        jdbc.execute("SET LOCAL gin_pending_list_limit = '1GB'");
         for (String country : List.of("LT", "UA")) {
             Long siteId = siteIds.get(country);
             if (siteId == null) {
@@ -83,6 +86,14 @@ class DemoCatalogue implements DemoContent {
                     plan.organisations().size(), plan.venues().size(), plan.activities().size(), plan.sessionCount(),
                     (System.nanoTime() - started) / 1_000_000);
         }
+        jdbc.query("""
+                SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+                WHERE am.amname = 'gin' AND i.indrelid IN ('activity'::regclass, 'session'::regclass, 'venue'::regclass,
+                                                           'organisation'::regclass)
+                """, rs -> {
+        });
+        jdbc.execute("SET LOCAL gin_pending_list_limit TO DEFAULT");
     }
 
     /** Writes the plan; answers the organisations' ids in plan order. */
