@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -27,14 +28,14 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final PasswordEncoder passwords;
     private final Sites sites;
     private final List<DemoContent> contents;
 
-    DemoDataLoader(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, TransactionTemplate transaction, PasswordEncoder passwords, Sites sites,
-                   List<DemoContent> contents) {
+    DemoDataLoader(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, PasswordEncoder passwords,
+                   Sites sites, List<DemoContent> contents) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
@@ -90,10 +91,18 @@ class DemoDataLoader implements ApplicationRunner {
                     .params(siteId, seed.country() + "-" + entry.getKey(), Json.json(name), population, lat, lon)
                     .query(Long.class).single());
         }
+        Map<Long, String[]> names = Places.names();
         List<Object[]> places = new ArrayList<>();
         for (Gazetteer.Town town : towns) {
-            places.add(new Object[] {siteId, areaIds.get(town.adminCode()), town.name(), town.population(), town.lat(),
-                    town.lon(), town.geonamesId()});
+            // GeoNames writes some towns without their letters (Taurage) or in an older spelling (Odessa);
+            // the site's gazetteer gets the proper name and, in Ukraine, the Ukrainian one as well.
+            String[] known = names.get(town.geonamesId());
+            List<String> spellings = known == null ? List.of(town.name())
+                    : seed.country().equals("LT") ? List.of(known[1]) : List.of(known[0], known[2]);
+            for (String spelling : spellings) {
+                places.add(new Object[] {siteId, areaIds.get(town.adminCode()), spelling, town.population(), town.lat(),
+                        town.lon(), town.geonamesId()});
+            }
         }
         Batch.insert(template, "INSERT INTO place_name (site_id, area_id, name, population, lat, lon, geonames_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 places);
@@ -101,15 +110,20 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void createAccounts(Map<String, Long> siteIds) {
+        // One hash for every demo account: hashing is deliberately slow, and they share the password anyway.
         String hash = passwords.encode(DemoAccounts.PASSWORD);
-        long admin = account(DemoAccounts.ADMIN, "Asta Administratorė", "lt", hash, true);
+        account(DemoAccounts.ADMIN, "Asta Administratorė", "lt", hash, true);
         long coordinatorLt = account(DemoAccounts.COORDINATOR_LT, "Rasa Koordinatorė", "lt", hash, false);
         long coordinatorUa = account(DemoAccounts.COORDINATOR_UA, "Оксана Координаторка", "uk", hash, false);
         jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR')")
                 .params(coordinatorLt, siteIds.get("LT")).update();
         jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR')")
                 .params(coordinatorUa, siteIds.get("UA")).update();
-        log.debug("Demo administrator {} created", admin);
+        account(DemoAccounts.OWNER, "Rūta Jonaitienė", "lt", hash, false);
+        account(DemoAccounts.EDITOR, "Tomas Petrauskas", "lt", hash, false);
+        account(DemoAccounts.EDUCATOR, "Ieva Kazlauskaitė", "lt", hash, false);
+        account(DemoAccounts.OWNER_UA, "Олена Коваленко", "uk", hash, false);
+        account(DemoAccounts.LEARNER, "Lukas Vaitkus", "en", hash, false);
     }
 
     long account(String email, String name, String language, String hash, boolean admin) {
