@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class Organisations {
 
     private final JdbcClient jdbc;
+    private final VenueRepository venues;
 
-    Organisations(JdbcClient jdbc) {
+    Organisations(JdbcClient jdbc, VenueRepository venues) {
         this.jdbc = jdbc;
+        this.venues = venues;
     }
 
     /** The account's role in the organisation, empty when it has none. */
@@ -63,5 +65,15 @@ public class Organisations {
     public Optional<LocalizedText> nameOf(long organisationId) {
         return jdbc.sql("SELECT name FROM organisation WHERE id = ?").param(organisationId).query(String.class).optional()
                 .map(org.learningmap.platform.Json::text);
+    }
+
+    /** The venue, whatever its organisation's status; empty when there is none with this id. */
+    public Optional<VenueSummary> venue(long venueId) {
+        return venues.find(venueId).map(Venue::summary);
+    }
+
+    /** The organisation's venues, by town and name. */
+    public List<VenueSummary> venuesOf(long organisationId) {
+        return venues.ofOrganisation(organisationId).stream().map(Venue::summary).toList();
     }
 }

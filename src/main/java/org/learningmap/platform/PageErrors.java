@@ -1,5 +1,6 @@
 package org.learningmap.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors on pages: a page in the visitor's language saying what went wrong and what to do next. */
@@ -54,6 +57,13 @@ class PageErrors {
 
     private static String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response) {
         response.setStatus(status);
+        // Exception handlers get a fresh model, without what the layout reads from the advice's model attributes.
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            model.addAttribute("easyRead", ViewPreferences.isEasyRead(request));
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            model.addAttribute("currentPath", SafeRedirect.localPath(path));
+        }
         model.addAttribute("status", status);
         model.addAttribute("reason", reason);
         model.addAttribute("reasonArguments", arguments);
