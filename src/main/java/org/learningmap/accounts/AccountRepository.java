@@ -1,5 +1,8 @@
 package org.learningmap.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -10,6 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
+    private static final String CURRENT_ACCOUNT = """
+            SELECT id, email, display_name, password_hash, enabled, platform_admin,
+                   locked_until IS NOT NULL AND locked_until > :now AS locked
+            FROM account
+            """;
+
     private final JdbcClient jdbc;
 
     AccountRepository(JdbcClient jdbc) {
@@ -17,17 +26,25 @@ class AccountRepository {
     }
 
     Optional<CurrentAccount> findByEmail(String email, Instant now) {
-        return jdbc.sql("""
-                        SELECT id, email, display_name, password_hash, enabled, platform_admin,
-                               locked_until IS NOT NULL AND locked_until > :now AS locked
-                        FROM account WHERE lower(email) = lower(:email)
-                        """)
+        return jdbc.sql(CURRENT_ACCOUNT + " WHERE lower(email) = lower(:email)")
                 .param("email", email)
-                .param("now", java.sql.Timestamp.from(now))
-                .query((rs, n) -> new CurrentAccount(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                        rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
-                        rs.getBoolean("platform_admin"), coordinatedSites(rs.getLong("id"))))
+                .param("now", Timestamp.from(now))
+                .query(this::currentAccount)
                 .optional();
+    }
+
+    Optional<CurrentAccount> findById(long id, Instant now) {
+        return jdbc.sql(CURRENT_ACCOUNT + " WHERE id = :id")
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .query(this::currentAccount)
+                .optional();
+    }
+
+    private CurrentAccount currentAccount(ResultSet rs, int row) throws SQLException {
+        return new CurrentAccount(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
+                rs.getBoolean("platform_admin"), coordinatedSites(rs.getLong("id")));
     }
 
     Set<Long> coordinatedSites(long accountId) {
@@ -35,5 +52,86 @@ class AccountRepository {
                 .param(accountId)
                 .query(Long.class)
                 .list());
+    }
+
+    Optional<AccountSummary> summaryById(long id) {
+        return jdbc.sql("SELECT id, email, display_name, preferred_language FROM account WHERE id = ?")
+                .param(id)
+                .query(AccountRepository::summary)
+                .optional();
+    }
+
+    Optional<AccountSummary> summaryByEmail(String email) {
+        return jdbc.sql("SELECT id, email, display_name, preferred_language FROM account WHERE lower(email) = lower(?)")
+                .param(email)
+                .query(AccountRepository::summary)
+                .optional();
+    }
+
+    private static AccountSummary summary(ResultSet rs, int row) throws SQLException {
+        return new AccountSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("preferred_language"));
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE lower(email) = lower(?))")
+                .param(email)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Inserts a new account; a taken e-mail address fails with a {@code DuplicateKeyException}. */
+    long create(String email, String passwordHash, String displayName, String preferredLanguage, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO account (email, password_hash, display_name, preferred_language, created_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        RETURNING id
+                        """)
+                .params(email, passwordHash, displayName, preferredLanguage, Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<String> passwordHash(long id) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** A new password also lifts a sign-in lock: whoever set it proved they own the account. */
+    void changePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE account SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
+    void changeProfile(long id, String displayName, String preferredLanguage) {
+        jdbc.sql("UPDATE account SET display_name = ?, preferred_language = ? WHERE id = ?")
+                .params(displayName, preferredLanguage, id)
+                .update();
+    }
+
+    /**
+     * Counts a failed sign-in; the failure that reaches {@code maxFailures} locks the account until
+     * {@code lockUntil} and starts the count again. One statement, so parallel attempts all count.
+     */
+    void recordFailedSignIn(String email, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE account
+                        SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= :max THEN 0 ELSE failed_sign_ins + 1 END,
+                            locked_until = CASE WHEN failed_sign_ins + 1 >= :max THEN :lockUntil ELSE locked_until END
+                        WHERE lower(email) = lower(:email)
+                        """)
+                .param("max", maxFailures)
+                .param("lockUntil", Timestamp.from(lockUntil))
+                .param("email", email)
+                .update();
+    }
+
+    void recordSuccessfulSignIn(long id) {
+        jdbc.sql("UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = ? AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)")
+                .param(id)
+                .update();
     }
 }

@@ -1,0 +1,70 @@
+package org.learningmap.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.learningmap.platform.RuleViolation;
+import org.learningmap.platform.SafeRedirect;
+import org.learningmap.sites.Sites;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** Creating an account, after which the person is signed in at once. */
+@Controller
+class SignUpController {
+
+    private final Registration registration;
+    private final SignedInSession session;
+    private final LocaleResolver localeResolver;
+
+    SignUpController(Registration registration, SignedInSession session, LocaleResolver localeResolver) {
+        this.registration = registration;
+        this.session = session;
+        this.localeResolver = localeResolver;
+    }
+
+    @GetMapping("/sign-up")
+    String form(@RequestParam(name = "next", required = false) String next, Locale locale, Model model) {
+        if (CurrentAccount.get().isPresent()) {
+            return "redirect:/account";
+        }
+        model.addAttribute("form", new SignUpForm("", "", "", locale.getLanguage(), next));
+        return page(model);
+    }
+
+    @PostMapping("/sign-up")
+    String signUp(@ModelAttribute("form") SignUpForm form, BindingResult errors, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        form.validate(errors, languages());
+        if (errors.hasErrors()) {
+            return page(model);
+        }
+        CurrentAccount account;
+        try {
+            account = registration.signUp(form);
+        } catch (RuleViolation violation) {
+            errors.rejectValue("email", violation.reason());
+            return page(model);
+        }
+        session.signIn(account, request, response);
+        localeResolver.setLocale(request, response, Locale.forLanguageTag(form.language()));
+        String next = form.next() == null || form.next().isBlank() ? "/account?welcome" : SafeRedirect.localPath(form.next());
+        return "redirect:" + next;
+    }
+
+    private String page(Model model) {
+        model.addAttribute("languages", languages());
+        return "accounts/sign-up";
+    }
+
+    private static List<String> languages() {
+        return Sites.current().languages();
+    }
+}

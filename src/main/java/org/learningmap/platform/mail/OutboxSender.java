@@ -1,0 +1,133 @@
+package org.learningmap.platform.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox over SMTP. Every node runs it: rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED}, so two nodes never send the same message at the same time. A message is marked sent
+ * only after the mail server accepted it, so a crash in between sends it again rather than never.
+ * A failed message is tried again later, each time waiting twice as long, up to {@link #MAX_ATTEMPTS}.
+ */
+@Component
+class OutboxSender {
+
+    static final int MAX_ATTEMPTS = 12;
+    static final int BATCH = 20;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    record Pending(long id, String recipient, String subject, String body, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final JavaMailSender mailSender;
+    private final Clock clock;
+    private final String from;
+
+    OutboxSender(JdbcClient jdbc, TransactionTemplate transaction, JavaMailSender mailSender, Clock clock,
+                 @Value("${learningmap.mail.from}") String from) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.mailSender = mailSender;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Scheduled(fixedDelayString = "${learningmap.mail.poll-delay:3s}", initialDelayString = "${learningmap.mail.poll-delay:3s}")
+    void sendScheduled() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the e-mail outbox: {}", e.getMessage());
+        }
+    }
+
+    /** Sends the messages that are due now; returns how many the mail server accepted. */
+    int sendDue() {
+        Integer sent = transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<Pending> due = jdbc.sql("""
+                            SELECT id, recipient, subject, body, attempts FROM outbox_email
+                            WHERE sent_at IS NULL AND next_try_at <= :now AND attempts < :maxAttempts
+                            ORDER BY next_try_at, id
+                            LIMIT :batch
+                            FOR UPDATE SKIP LOCKED
+                            """)
+                    .param("now", Timestamp.from(now))
+                    .param("maxAttempts", MAX_ATTEMPTS)
+                    .param("batch", BATCH)
+                    .query(Pending.class)
+                    .list();
+            int accepted = 0;
+            for (Pending message : due) {
+                if (deliver(message, now)) {
+                    accepted++;
+                }
+            }
+            return accepted;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private boolean deliver(Pending message, Instant now) {
+        try {
+            mailSender.send(toMime(message, now));
+            jdbc.sql("UPDATE outbox_email SET sent_at = ?, last_error = NULL WHERE id = ?")
+                    .params(Timestamp.from(now), message.id())
+                    .update();
+            return true;
+        } catch (MailException | MessagingException e) {
+            int attempts = message.attempts() + 1;
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            jdbc.sql("UPDATE outbox_email SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?")
+                    .params(attempts, error.length() > 1000 ? error.substring(0, 1000) : error,
+                            Timestamp.from(now.plus(waitAfter(attempts))), message.id())
+                    .update();
+            if (attempts >= MAX_ATTEMPTS) {
+                log.error("Gave up sending e-mail {} after {} attempts: {}", message.id(), attempts, error);
+            } else {
+                log.warn("Could not send e-mail {} (attempt {}), trying again later: {}", message.id(), attempts, error);
+            }
+            return false;
+        }
+    }
+
+    private MimeMessage toMime(Pending message, Instant now) throws MessagingException {
+        MimeMessage mime = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject());
+        helper.setText(message.body(), false);
+        helper.setSentDate(Date.from(now));
+        return mime;
+    }
+
+    /** How long to wait after the given number of failed attempts: 30 s, 1 min, 2 min, … at most 6 h. */
+    static Duration waitAfter(int failedAttempts) {
+        int doublings = Math.max(0, Math.min(failedAttempts - 1, 20));
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+}
