@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.learningmap.platform.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,11 +33,14 @@ public class Sites {
     }
 
     public List<Site> all() {
-        if (cached == null || Instant.now().isAfter(cachedAt.plus(REFRESH))) {
-            cached = List.copyOf(repository.findAll());
+        List<Site> current = cached;
+        if (current == null || Instant.now().isAfter(cachedAt.plus(REFRESH))) {
+            current = List.copyOf(repository.findAll());
+            // An empty list is not kept: the first site must show up as soon as it is created.
+            cached = current.isEmpty() ? null : current;
             cachedAt = Instant.now();
         }
-        return cached;
+        return current;
     }
 
     /** Forget the cached list, after a site was changed on this node. */
@@ -65,7 +70,7 @@ public class Sites {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         Object site = attributes == null ? null : attributes.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (site == null) {
-            throw new IllegalStateException("no site resolved for this request");
+            throw new RuleViolation(HttpStatus.SERVICE_UNAVAILABLE, "site.none");
         }
         return (Site) site;
     }
