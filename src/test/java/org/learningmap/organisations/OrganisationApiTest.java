@@ -161,4 +161,13 @@ class OrganisationApiTest extends OrganisationsWebTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.organisationId").exists());
     }
+
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations'].get.summary").value("Approved organisations of the site, by name, in pages"))
+                .andExpect(jsonPath("$.paths['/api/v1/venues'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/venues/{id}'].put").exists());
+    }
 }
