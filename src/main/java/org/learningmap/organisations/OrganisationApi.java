@@ -1,5 +1,7 @@
 package org.learningmap.organisations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import org.learningmap.accounts.CurrentAccount;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Organisations and venues", description = "Approved providers of the site and the places where their activities happen")
 class OrganisationApi {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -43,6 +46,7 @@ class OrganisationApi {
     }
 
     @GetMapping("/organisations")
+    @Operation(summary = "Approved organisations of the site, by name, in pages")
     PageResponse<OrganisationResponse> organisations(@RequestParam(defaultValue = "1") int page,
                                                      @RequestParam(defaultValue = "20") int size) throws BindException {
         checkPaging(page, size);
@@ -52,6 +56,7 @@ class OrganisationApi {
     }
 
     @GetMapping("/organisations/{id}")
+    @Operation(summary = "One approved organisation of the site")
     OrganisationResponse organisation(@PathVariable long id) {
         Site site = Sites.current();
         return organisations.find(id)
@@ -62,6 +67,7 @@ class OrganisationApi {
     }
 
     @GetMapping("/venues")
+    @Operation(summary = "Venues of the site's approved organisations, optionally of one organisation or area")
     PageResponse<VenueResponse> venues(@RequestParam(required = false) Long organisation, @RequestParam(required = false) Long area,
                                        @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size)
             throws BindException {
@@ -72,6 +78,7 @@ class OrganisationApi {
     }
 
     @GetMapping("/venues/{id}")
+    @Operation(summary = "One venue of an approved organisation")
     VenueResponse venue(@PathVariable long id) {
         Site site = Sites.current();
         Venue venue = venues.find(id).filter(v -> v.siteId() == site.id()).orElseThrow(RuleViolation::notFound);
@@ -80,6 +87,7 @@ class OrganisationApi {
     }
 
     @PostMapping("/venues")
+    @Operation(summary = "Add a venue to an organisation (its editors and owners, with a personal API token)")
     ResponseEntity<VenueResponse> create(@Valid @RequestBody VenueRequest request) throws BindException {
         CurrentAccount me = caller();
         if (request.organisationId() == null) {
@@ -94,6 +102,7 @@ class OrganisationApi {
     }
 
     @PutMapping("/venues/{id}")
+    @Operation(summary = "Replace a venue's details (its organisation's editors and owners, with a personal API token)")
     VenueResponse update(@PathVariable long id, @Valid @RequestBody VenueRequest request) throws BindException {
         CurrentAccount me = caller();
         Venue venue = desk.venueForEditing(id, me.id());

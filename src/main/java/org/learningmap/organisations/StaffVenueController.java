@@ -101,7 +101,7 @@ class StaffVenueController {
             return show(model, organisation, venue, form, errors, null);
         }
         PlaceName place = places.getFirst();
-        return show(model, organisation, venue, form.withCoordinates(place.point().lat(), place.point().lon(), place.areaId()),
+        return show(model, organisation, venue, form.located(place.name(), place.point().lat(), place.point().lon(), place.areaId()),
                 errors, place);
     }
 

@@ -28,9 +28,10 @@ record VenueForm(String kind, Map<String, String> name, String address, String t
                 Double.toString(venue.lon()), hours, venue.accessibility().stream().map(Enum::name).toList());
     }
 
-    VenueForm withCoordinates(double latitude, double longitude, Long area) {
+    /** The form with the place's coordinates, its name as the gazetteer spells it, and its area unless one was chosen. */
+    VenueForm located(String placeName, double latitude, double longitude, Long area) {
         String chosenArea = areaId == null || areaId.isBlank() ? (area == null ? null : area.toString()) : areaId;
-        return new VenueForm(kind, name, address, town, chosenArea, Double.toString(latitude), Double.toString(longitude), hours,
+        return new VenueForm(kind, name, address, placeName, chosenArea, Double.toString(latitude), Double.toString(longitude), hours,
                 accessibility);
     }
 

@@ -58,6 +58,7 @@ class CoordinatorApprovesANewOrganisation extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("Applications to publish");
         Locator application = page.locator("#application-" + organisationId);
         assertThat(application).containsText("Aistė Bibliotekininkė");
+        screenshot("coordinator-queue");
         assertAccessible();
 
         application.getByLabel("Mark as verified").check();

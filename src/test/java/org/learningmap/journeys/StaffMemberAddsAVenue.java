@@ -54,6 +54,7 @@ class StaffMemberAddsAVenue extends BrowserJourney {
         assertThat(page.getByLabel("Latitude")).hasValue(Pattern.compile("54\\.\\d+"));
         assertThat(page.getByLabel("Longitude")).hasValue(Pattern.compile("23\\.\\d+"));
         assertThat(page.locator("#name-lt")).hasValue("Šilainių filialas");
+        screenshot("staff-venue-form-phone");
         assertFitsNarrowScreen();
         assertAccessible();
 
@@ -70,9 +71,11 @@ class StaffMemberAddsAVenue extends BrowserJourney {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Šilainiai branch")).click();
         assertThat(page.locator("h1")).hasText("Šilainiai branch");
         assertThat(page.locator("main")).containsText("Baltų pr. 53");
+        assertThat(page.locator("address")).containsText("Kaunas");
         assertThat(page.locator("main")).containsText("10:00–19:00");
         assertThat(page.locator(".facts-list")).containsText("Step-free entrance");
         assertThat(page.locator(".facts-list")).containsText("Computers to use");
+        screenshot("public-venue-phone");
         assertFitsNarrowScreen();
         assertAccessible();
     }

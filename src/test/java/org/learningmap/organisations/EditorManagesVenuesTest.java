@@ -71,7 +71,8 @@ class EditorManagesVenuesTest extends OrganisationsWebTest {
                 .andExpect(content().string(containsString("The coordinates of Kaunas were filled in.")))
                 .andExpect(content().string(matchesPattern("(?s).*id=\"lat\" name=\"lat\" value=\"54\\.\\d+\".*")))
                 .andExpect(content().string(matchesPattern("(?s).*id=\"lon\" name=\"lon\" value=\"23\\.\\d+\".*")))
-                .andExpect(content().string(containsString("value=\"Kauno filialas\"")));
+                .andExpect(content().string(containsString("value=\"Kauno filialas\"")))
+                .andExpect(content().string(containsString("id=\"town\" name=\"town\" value=\"Kaunas\"")));
         mvc.perform(post("/staff/organisations/" + organisation + "/venues").with(user(editor)).with(csrf()).header("Accept-Language", "en")
                         .param("locate", "town").param("town", "Atlantis"))
                 .andExpect(status().isOk())

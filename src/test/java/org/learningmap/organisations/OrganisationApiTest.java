@@ -75,7 +75,8 @@ class OrganisationApiTest extends OrganisationsWebTest {
                 .andExpect(jsonPath("$.items[0].organisationId").value(approved))
                 .andExpect(jsonPath("$.items[0].name.en").value("Api Branch"))
                 .andExpect(jsonPath("$.items[0].openingHours.MONDAY").value("10:00–18:00"))
-                .andExpect(jsonPath("$.items[0].accessibility").value(java.util.List.of("STEP_FREE", "HEARING_LOOP")))
+                .andExpect(jsonPath("$.items[0].accessibility[0]").value("STEP_FREE"))
+                .andExpect(jsonPath("$.items[0].accessibility[1]").value("HEARING_LOOP"))
                 .andExpect(jsonPath("$.items[0].lat").value(54.6872));
         mvc.perform(get("/api/v1/venues").param("organisation", String.valueOf(pending)))
                 .andExpect(jsonPath("$.total").value(0));
@@ -159,5 +160,14 @@ class OrganisationApiTest extends OrganisationsWebTest {
                         .content(body.replace("\"organisationId\": " + approved, "\"organisationId\": " + pending)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.organisationId").exists());
+    }
+
+    @Test
+    void theEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations'].get.summary").value("Approved organisations of the site, by name, in pages"))
+                .andExpect(jsonPath("$.paths['/api/v1/venues'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/venues/{id}'].put").exists());
     }
 }
