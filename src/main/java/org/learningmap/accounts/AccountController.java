@@ -66,10 +66,10 @@ class AccountController {
         model.addAttribute("profile", new ProfileForm(summary.displayName(), summary.preferredLanguage()));
         model.addAttribute("password", new PasswordForm(null, null));
         model.addAttribute("token", new TokenForm(""));
-        model.addAttribute("welcome", request.getParameter("welcome") != null);
-        model.addAttribute("saved", request.getParameter("saved") != null);
-        model.addAttribute("passwordChanged", request.getParameter("passwordChanged") != null);
-        model.addAttribute("revoked", request.getParameter("revoked") != null);
+        model.addAttribute("welcome", request.getParameterMap().containsKey("welcome"));
+        model.addAttribute("saved", request.getParameterMap().containsKey("saved"));
+        model.addAttribute("passwordChanged", request.getParameterMap().containsKey("passwordChanged"));
+        model.addAttribute("revoked", request.getParameterMap().containsKey("revoked"));
         return page(me, model, locale);
     }
 

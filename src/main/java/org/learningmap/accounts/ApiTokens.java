@@ -81,17 +81,13 @@ class ApiTokens implements ApiTokenAuthenticator {
     }
 
     /**
-     * Revokes one of the account's own tokens.
-     *
-     * @throws RuleViolation not found when the account has no such active token
+     * Revokes one of the account's own tokens. Revoking a token that is already revoked, or that is
+     * not the account's, changes nothing and says nothing about whether it exists.
      */
     void revoke(long accountId, long tokenId) {
-        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+        jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), tokenId, accountId)
                 .update();
-        if (revoked == 0) {
-            throw RuleViolation.notFound();
-        }
     }
 
     @Override

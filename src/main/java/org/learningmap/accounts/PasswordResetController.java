@@ -14,7 +14,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** "I forgot my password": ask for a link by e-mail, then choose a new password through it. */
@@ -39,9 +38,9 @@ class PasswordResetController {
     }
 
     @GetMapping("/password-reset")
-    String ask(@RequestParam(name = "sent", required = false) String sent, Model model) {
+    String ask(HttpServletRequest request, Model model) {
         model.addAttribute("form", new ResetRequestForm(""));
-        model.addAttribute("sent", sent != null);
+        model.addAttribute("sent", request.getParameterMap().containsKey("sent"));
         return "accounts/password-reset";
     }
 

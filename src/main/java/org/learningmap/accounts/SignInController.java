@@ -29,11 +29,11 @@ class SignInController {
         if (CurrentAccount.get().isPresent()) {
             return "redirect:/account";
         }
-        if (request.getParameter("error") != null) {
+        if (request.getParameterMap().containsKey("error")) {
             model.addAttribute("signInError", reason(request.getSession(false)));
             model.addAttribute("lockMinutes", lockMinutes);
         }
-        model.addAttribute("passwordChanged", request.getParameter("reset") != null);
+        model.addAttribute("passwordChanged", request.getParameterMap().containsKey("reset"));
         return "accounts/sign-in";
     }
 

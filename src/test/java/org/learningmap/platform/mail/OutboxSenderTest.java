@@ -1,0 +1,159 @@
+package org.learningmap.platform.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.learningmap.platform.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The outbox delivered to a real SMTP server (GreenMail on the test profile's mail port). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class OutboxSenderTest {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.mail.port}")
+    int smtpPort;
+
+    GreenMail smtp;
+
+    record Row(Timestamp sentAt, int attempts, String lastError, Timestamp nextTryAt) {
+    }
+
+    private GreenMail startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private Row row(long id) {
+        return jdbc.sql("SELECT sent_at, attempts, last_error, next_try_at FROM outbox_email WHERE id = ?").param(id).query(Row.class).single();
+    }
+
+    private static String recipient() {
+        return "outbox-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+    }
+
+    private List<MimeMessage> receivedBy(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getAddressList(uncheck(message)).contains(recipient))
+                .toList();
+    }
+
+    private static jakarta.mail.Address[] uncheck(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aQueuedMessageIsDeliveredOnceWithItsLettersIntact() throws Exception {
+        startSmtp();
+        String to = recipient();
+        long id = outbox.enqueue(to, "Slaptažodis – пароль", "Sveiki, Ona!\nПривіт!");
+
+        sender.sendDue();
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        List<MimeMessage> received = receivedBy(to);
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().getSubject()).isEqualTo("Slaptažodis – пароль");
+        assertThat(((String) received.getFirst().getContent()).replace("\r\n", "\n").strip()).isEqualTo("Sveiki, Ona!\nПривіт!");
+        assertThat(row(id).sentAt()).isNotNull();
+        assertThat(row(id).attempts()).isZero();
+    }
+
+    @Test
+    void whenTheMailServerIsDownTheMessageWaitsLongerAfterEachFailureAndIsSentWhenItIsBack() throws Exception {
+        String to = recipient();
+        long id = outbox.enqueue(to, "Retry", "Body");
+
+        Instant before = Instant.now();
+        sender.sendDue();
+        Row failed = row(id);
+        assertThat(failed.sentAt()).isNull();
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).isNotBlank();
+        assertThat(Duration.between(before, failed.nextTryAt().toInstant()))
+                .isBetween(OutboxSender.FIRST_RETRY.minusSeconds(2), OutboxSender.FIRST_RETRY.plusSeconds(5));
+
+        // Not due yet: nothing is tried.
+        sender.sendDue();
+        assertThat(row(id).attempts()).isEqualTo(1);
+
+        // Time passes, the server is still down: the next wait is twice as long.
+        jdbc.sql("UPDATE outbox_email SET next_try_at = now() - interval '1 second' WHERE id = ?").param(id).update();
+        Instant secondTry = Instant.now();
+        sender.sendDue();
+        Row failedAgain = row(id);
+        assertThat(failedAgain.attempts()).isEqualTo(2);
+        assertThat(Duration.between(secondTry, failedAgain.nextTryAt().toInstant()))
+                .isBetween(OutboxSender.FIRST_RETRY.multipliedBy(2).minusSeconds(2), OutboxSender.FIRST_RETRY.multipliedBy(2).plusSeconds(5));
+
+        startSmtp();
+        jdbc.sql("UPDATE outbox_email SET next_try_at = now() - interval '1 second' WHERE id = ?").param(id).update();
+        sender.sendDue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(receivedBy(to)).hasSize(1);
+        Row sent = row(id);
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.lastError()).isNull();
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsGivenUpAndKeepsItsLastError() {
+        String to = recipient();
+        long id = outbox.enqueue(to, "Never", "Body");
+        jdbc.sql("UPDATE outbox_email SET attempts = ?, next_try_at = now() - interval '1 second' WHERE id = ?")
+                .params(OutboxSender.MAX_ATTEMPTS - 1, id).update();
+        sender.sendDue();
+        assertThat(row(id).attempts()).isEqualTo(OutboxSender.MAX_ATTEMPTS);
+
+        jdbc.sql("UPDATE outbox_email SET next_try_at = now() - interval '1 second' WHERE id = ?").param(id).update();
+        sender.sendDue();
+        assertThat(row(id).attempts()).isEqualTo(OutboxSender.MAX_ATTEMPTS);
+        assertThat(row(id).lastError()).isNotBlank();
+    }
+
+    @Test
+    void theWaitDoublesFromHalfAMinuteUpToSixHours() {
+        assertThat(OutboxSender.waitAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(OutboxSender.waitAfter(2)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OutboxSender.waitAfter(3)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(OutboxSender.waitAfter(10)).isEqualTo(Duration.ofSeconds(30 * 512));
+        assertThat(OutboxSender.waitAfter(11)).isEqualTo(Duration.ofHours(6));
+        assertThat(OutboxSender.waitAfter(1000)).isEqualTo(Duration.ofHours(6));
+    }
+}
