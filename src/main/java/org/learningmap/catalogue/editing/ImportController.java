@@ -117,9 +117,7 @@ class ImportController {
 
     private String page(Model model, long orgId, String fileError) {
         Site site = Sites.current();
-        model.addAttribute("columns", CsvColumns.COLUMNS.stream()
-                .filter(c -> !c.name().contains("_") || !isText(c.name()) || site.speaks(c.name().substring(c.name().lastIndexOf('_') + 1)))
-                .toList());
+        model.addAttribute("columns", columnDocs(site));
         model.addAttribute("fileError", fileError);
         model.addAttribute("recent", jobs.recent(orgId, 5));
         model.addAttribute("maxRows", ActivityImport.MAX_ROWS);
@@ -131,8 +129,24 @@ class ImportController {
         return "catalogue/editing/import";
     }
 
-    private static boolean isText(String column) {
-        return CsvColumns.TEXT_COLUMNS.stream().anyMatch(text -> column.startsWith(text + "_")
-                && List.of("en", "lt", "uk").contains(column.substring(text.length() + 1)));
+    /** A documented column: texts per language share one explanation, the others have their own. */
+    record ColumnDoc(String name, String key, String language) {
+    }
+
+    /** The columns this site's files may use; text columns only in the site's languages. */
+    static List<ColumnDoc> columnDocs(Site site) {
+        List<ColumnDoc> docs = new java.util.ArrayList<>();
+        for (CsvColumns.Column column : CsvColumns.COLUMNS) {
+            String text = CsvColumns.TEXT_COLUMNS.stream().filter(t -> column.name().startsWith(t + "_")).findFirst().orElse(null);
+            if (text == null) {
+                docs.add(new ColumnDoc(column.name(), "editing.import.column." + column.name(), null));
+            } else {
+                String language = column.name().substring(text.length() + 1);
+                if (site.speaks(language)) {
+                    docs.add(new ColumnDoc(column.name(), "editing.import.column." + text, language));
+                }
+            }
+        }
+        return docs;
     }
 }
