@@ -128,7 +128,7 @@ final class CsvFile {
                 if (!(record.size() == 1 && record.get(0).isBlank())) {
                     records.add(record);
                     numbers.add(recordStart);
-                    if (records.size() > maxRows + 1) {
+                    if (records.size() - 1 > maxRows) {
                         throw new Malformed("import.error.too-many-rows", maxRows);
                     }
                 }
@@ -160,7 +160,7 @@ final class CsvFile {
             records.add(record);
             numbers.add(recordStart);
         }
-        if (records.size() > maxRows + 1) {
+        if (records.size() - 1 > maxRows) {
             throw new Malformed("import.error.too-many-rows", maxRows);
         }
         List<String> header = records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
