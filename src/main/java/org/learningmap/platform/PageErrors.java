@@ -13,8 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors on pages: a page in the visitor's language saying what went wrong and what to do next. */
@@ -25,45 +23,42 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(RuleViolation.class)
-    String rule(RuleViolation violation, Model model, HttpServletResponse response) {
-        return page(violation.status().value(), violation.reason(), violation.arguments(), model, response);
+    String rule(RuleViolation violation, Model model, HttpServletResponse response, HttpServletRequest request) {
+        return page(violation.status().value(), violation.reason(), violation.arguments(), model, response, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(AccessDeniedException denied, Model model, HttpServletResponse response) {
-        return page(403, "error.forbidden", new Object[0], model, response);
+    String denied(AccessDeniedException denied, Model model, HttpServletResponse response, HttpServletRequest request) {
+        return page(403, "error.forbidden", new Object[0], model, response, request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(MaxUploadSizeExceededException tooLarge, Model model, HttpServletResponse response) {
-        return page(413, "error.too-large", new Object[0], model, response);
+    String tooLarge(MaxUploadSizeExceededException tooLarge, Model model, HttpServletResponse response, HttpServletRequest request) {
+        return page(413, "error.too-large", new Object[0], model, response, request);
     }
 
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-    String mismatch(Exception exception, Model model, HttpServletResponse response) {
-        return page(400, "error.invalid-input", new Object[0], model, response);
+    String mismatch(Exception exception, Model model, HttpServletResponse response, HttpServletRequest request) {
+        return page(400, "error.invalid-input", new Object[0], model, response, request);
     }
 
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception exception, Model model, HttpServletResponse response) {
+    String unexpected(Exception exception, Model model, HttpServletResponse response, HttpServletRequest request) {
         if (exception instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
             int status = error.getStatusCode().value();
             return page(status, status == 404 ? "error.not-found" : status == 405 ? "error.method-not-allowed" : "error.invalid-input",
-                    new Object[0], model, response);
+                    new Object[0], model, response, request);
         }
         log.error("Unexpected error on a page", exception);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR.value(), "error.unexpected", new Object[0], model, response);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR.value(), "error.unexpected", new Object[0], model, response, request);
     }
 
-    private static String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response) {
+    private static String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response,
+                               HttpServletRequest request) {
         response.setStatus(status);
-        // Exception handlers get a fresh model, without what the layout reads from the advice's model attributes.
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            model.addAttribute("easyRead", ViewPreferences.isEasyRead(request));
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            model.addAttribute("currentPath", SafeRedirect.localPath(path));
-        }
+        // @ModelAttribute methods do not run for exception handlers, so the layout's own attributes are set here.
+        model.addAttribute("easyRead", ViewPreferences.isEasyRead(request));
+        model.addAttribute("currentPath", SafeRedirect.localPath(request.getRequestURI().substring(request.getContextPath().length())));
         model.addAttribute("status", status);
         model.addAttribute("reason", reason);
         model.addAttribute("reasonArguments", arguments);
