@@ -172,7 +172,7 @@ RESULTS_FILE="$OUT/last-results.md"
     echo "This run reused that data directory (start to ready: ${READY_SECONDS} s); \`BENCH_FRESH=1\` measures the load again."
   fi
   echo
-  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | target |"
+  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | result |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   row search-api "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-api)"
   row search-page "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-page)"
