@@ -55,8 +55,9 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
 fi
 JAR=$(ls target/learning-map-*.jar | grep -v '\.original$' | head -1)
 
+LOAD_RECORD=$DATA.load.txt
 if [ "${BENCH_FRESH:-0}" = 1 ]; then
-  rm -rf "$DATA"
+  rm -rf "$DATA" "$LOAD_RECORD"
 fi
 FIRST_LOAD=no
 [ -d "$DATA" ] || FIRST_LOAD=yes
@@ -86,6 +87,11 @@ done
 READY_SECONDS=$(( $(date +%s) - STARTED ))
 LOAD_MS=$(sed -n 's/.*Demo data loaded in \([0-9]*\) ms.*/\1/p' "$OUT/app.log" | tail -1)
 SITES=$(sed -n 's/.*DemoCatalogue *: \(Demo site .*\)$/\1/p' "$OUT/app.log")
+if [ "$FIRST_LOAD" = yes ] && [ -n "$LOAD_MS" ]; then
+  { echo "Generating and loading the data took **$((LOAD_MS / 1000)) s** on $(date -u +%Y-%m-%d) (load average then: $(cut -d' ' -f1-3 /proc/loadavg); ready ${READY_SECONDS} s after start):"
+    echo
+    sed 's/^/- /' <<<"$SITES"; } >"$LOAD_RECORD"
+fi
 say "ready after ${READY_SECONDS}s"
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$BASE$1"; }
@@ -158,15 +164,15 @@ RESULTS_FILE="$OUT/last-results.md"
   echo "$(free -g | awk '/^Mem:/{print $2}') GiB memory, Linux $(uname -r), Java $(java_major "$JAVA_HOME"), load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Application and wrk share the machine. Data: \`$PER_SITE\` activities per site, two sites."
   echo
-  if [ "$FIRST_LOAD" = yes ] && [ -n "$LOAD_MS" ]; then
-    echo "Generating and loading the data took **$((LOAD_MS / 1000)) s** (ready ${READY_SECONDS} s after start):"
+  if [ -f "$LOAD_RECORD" ]; then
+    cat "$LOAD_RECORD"
+  fi
+  if [ "$FIRST_LOAD" = no ]; then
     echo
-    sed 's/^/- /' <<<"$SITES"
-  else
-    echo "The data directory was reused from an earlier run (start to ready: ${READY_SECONDS} s); \`BENCH_FRESH=1\` measures the load."
+    echo "This run reused that data directory (start to ready: ${READY_SECONDS} s); \`BENCH_FRESH=1\` measures the load again."
   fi
   echo
-  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | target |"
+  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | result |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   row search-api "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-api)"
   row search-page "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-page)"

@@ -157,7 +157,7 @@ final class DemoPlanner {
                 venues.add(new Venue(i, template.kind(), name, address(country, random), place, point.lat(), point.lon(),
                         openingHours(VenueKind.valueOf(template.kind()), random),
                         accessibility(VenueKind.valueOf(template.kind()), random),
-                        organisation.createdAt().plus(Duration.ofHours(1 + random.nextInt(48)))));
+                        min(organisation.createdAt().plus(Duration.ofHours(1 + random.nextInt(48))), now)));
             }
         }
         return venues;
@@ -318,6 +318,10 @@ final class DemoPlanner {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static String unique(Set<String> used, String slug) {
@@ -595,10 +599,6 @@ final class DemoPlanner {
 
         private static String byDay(DayOfWeek day) {
             return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2).toUpperCase(Locale.ROOT);
-        }
-
-        private static Instant min(Instant a, Instant b) {
-            return a.isBefore(b) ? a : b;
         }
     }
 }

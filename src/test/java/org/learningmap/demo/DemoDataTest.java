@@ -98,12 +98,17 @@ class DemoDataTest {
         }
     }
 
+    /** The countries' extreme points: south, north, west, east. */
+    private static final Map<String, double[]> COUNTRIES = Map.of(
+            "LT", new double[] {53.89, 56.46, 20.93, 26.84},
+            "UA", new double[] {44.38, 52.38, 22.13, 40.23});
+
     @Test
     void venuesLieInsideTheirCountryAndInTheAreaOfTheirTown() {
         Gazetteer gazetteer = Gazetteer.load();
         for (var site : Map.of("lietuva", "LT", "ukraina", "UA").entrySet()) {
             String country = site.getValue();
-            double[] box = DemoPlanner.bounds(country);
+            double[] box = COUNTRIES.get(country);
             Map<String, List<Places.Place>> byName = Places.byArea(gazetteer, country).values().stream()
                     .flatMap(List::stream).collect(Collectors.groupingBy(Places.Place::localName));
             List<Map<String, Object>> venues = jdbc.sql("""

@@ -122,6 +122,19 @@ class DemoPlannerTest {
         }
     }
 
+    @Test
+    void nothingWasCreatedOrPublishedAfterNow() {
+        DemoPlan plan = PLANNER.plan("UA", KYIV, NOW, 300);
+        assertThat(plan.organisations()).allSatisfy(o -> assertThat(o.createdAt()).isBefore(NOW));
+        assertThat(plan.venues()).allSatisfy(v -> assertThat(v.createdAt()).isBeforeOrEqualTo(NOW));
+        assertThat(plan.activities()).allSatisfy(a -> {
+            assertThat(a.createdAt()).isBefore(NOW);
+            if (a.publishedAt() != null) {
+                assertThat(a.publishedAt()).isAfter(a.createdAt()).isBeforeOrEqualTo(NOW);
+            }
+        });
+    }
+
     private static List<String> titles(DemoPlan plan) {
         return plan.activities().stream().map(a -> a.template().title().get("en")).toList();
     }
