@@ -17,16 +17,17 @@ class ImportJobStore {
     record ReportLine(int row, String column, String key, List<Object> args, boolean note) {
     }
 
+    /** A job as its page shows it; {@code running} and {@code percent} follow from the counts. */
     record Job(long id, long siteId, long organisationId, String fileName, boolean publish, String status, int totalRows,
                int processedRows, int importedRows, int publishedRows, int failedRows, List<ReportLine> report,
-               Instant createdAt, Instant finishedAt) {
+               Instant createdAt, Instant finishedAt, boolean running, int percent) {
 
-        boolean running() {
-            return "RUNNING".equals(status);
-        }
-
-        int percent() {
-            return totalRows == 0 ? 100 : (int) Math.min(100, Math.round(processedRows * 100.0 / totalRows));
+        Job(long id, long siteId, long organisationId, String fileName, boolean publish, String status, int totalRows,
+            int processedRows, int importedRows, int publishedRows, int failedRows, List<ReportLine> report,
+            Instant createdAt, Instant finishedAt) {
+            this(id, siteId, organisationId, fileName, publish, status, totalRows, processedRows, importedRows, publishedRows,
+                    failedRows, report, createdAt, finishedAt, "RUNNING".equals(status),
+                    totalRows == 0 ? 100 : (int) Math.min(100, Math.round(processedRows * 100.0 / totalRows)));
         }
     }
 
