@@ -11,15 +11,15 @@ import java.util.Map;
 record SearchResult(List<ActivityCard> items, long total, int page, int size, Map<String, List<FacetCount>> facets,
                     SearchFilters filters) {
 
-    int pages() {
+    public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }
 
-    boolean hasPrevious() {
+    public boolean hasPrevious() {
         return page > 1;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return (long) page * size < total;
     }
 }

@@ -54,6 +54,14 @@ class PageErrors {
 
     private static String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response) {
         response.setStatus(status);
+        // Exception handlers get a fresh model without the @ModelAttribute values the layout needs.
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            var request = servlet.getRequest();
+            model.addAttribute("easyRead", ViewPreferences.isEasyRead(request));
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            model.addAttribute("currentPath", SafeRedirect.localPath(path));
+        }
         model.addAttribute("status", status);
         model.addAttribute("reason", reason);
         model.addAttribute("reasonArguments", arguments);
