@@ -1,11 +1,7 @@
 package org.learningmap.catalogue;
 
-import java.util.List;
-import org.learningmap.platform.Json;
-import org.learningmap.shared.LocalizedText;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,23 +10,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    record TopicLink(String slug, LocalizedText name) {
-    }
+    static final int COMING_UP = 6;
 
-    private final JdbcClient jdbc;
+    private final Topics topics;
+    private final CachedSearch search;
 
-    HomeController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    HomeController(Topics topics, CachedSearch search) {
+        this.topics = topics;
+        this.search = search;
     }
 
     @GetMapping("/")
     String home(Model model) {
         Site site = Sites.current();
-        List<TopicLink> topics = jdbc.sql("SELECT slug, name FROM topic WHERE site_id = ? ORDER BY position, slug")
-                .param(site.id())
-                .query((rs, n) -> new TopicLink(rs.getString("slug"), Json.text(rs.getString("name"))))
-                .list();
-        model.addAttribute("topics", topics);
+        model.addAttribute("topics", topics.of(site.id()));
+        model.addAttribute("comingUp", search.list(site, SearchFilters.NONE.withSort(SearchFilters.Sort.SOONEST), COMING_UP));
         return "catalogue/home";
     }
 }

@@ -20,7 +20,8 @@ import org.learningmap.shared.GeoPoint;
 /**
  * What a person is looking for, shared by the search page, the map and the API so that all three
  * find the same things. {@link #parse} reads request parameters and names each wrong one with a
- * message key; {@link #where} turns the filters into SQL over {@code activity a}.
+ * message key; {@link #where} turns the filters into SQL over {@code activity a} and
+ * {@link #sessionWhere} into SQL over {@code session s}; {@link #toParameters} writes them back for links.
  *
  * @param text          words to find, in any of the site's languages, typos allowed
  * @param topics        topic slugs; any of them
@@ -174,12 +175,62 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
 
     /**
      * The conditions as SQL over {@code activity a}: published on the site, matching the activity's own
-     * facts, and having an upcoming session that meets the session conditions (an online self-study
-     * course needs no session unless a session condition is given).
+     * facts, and available: having an upcoming scheduled session that meets the session conditions.
+     * An online self-study course ({@link ActivityKind#ONLINE_COURSE}) is available at any time and
+     * online, so it needs no session unless a condition asks for a place (in person, a venue, an area,
+     * accessibility facts or a radius).
      */
     public Where where(long siteId, ZoneId zone, Instant now) {
-        List<String> and = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        List<String> and = activityConditions(siteId, now, params);
+        and.add(availability(zone, now, params));
+        return new Where(String.join("\n  AND ", and), params);
+    }
+
+    /**
+     * The session conditions as SQL over {@code session s}: scheduled, not yet ended, and within the
+     * date range, mode, venue, area, accessibility and radius asked for. It chooses which session an
+     * activity is shown with, and is the condition {@link #where} asks at least one session to meet.
+     */
+    public Where sessionWhere(ZoneId zone, Instant now) {
+        return sessionWhere("s", zone, now);
+    }
+
+    /** {@link #sessionWhere(ZoneId, Instant)} over {@code session <alias>}. */
+    Where sessionWhere(String alias, ZoneId zone, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return new Where(sessionCondition(alias, zone, now, params), params);
+    }
+
+    /** The conditions on the activity itself, without availability: for queries that walk the sessions. */
+    Where activityWhere(long siteId, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return new Where(String.join("\n  AND ", activityConditions(siteId, now, params)), params);
+    }
+
+    /** True when a venue, an area, accessibility facts or a radius are asked for. */
+    boolean hasVenueConditions() {
+        return venueId != null || areaId != null || !accessibility.isEmpty() || (near != null && radiusKm != null);
+    }
+
+    boolean isDated() {
+        return from != null || to != null;
+    }
+
+    /** True when a condition can only be met by a session at a venue. */
+    public boolean needsVenue() {
+        return mode == Mode.IN_PERSON || venueId != null || areaId != null || !accessibility.isEmpty()
+                || (near != null && radiusKm != null);
+    }
+
+    /** The same search without the counted facets (topic, audience, language, kind, free, mode). */
+    SearchFilters withoutFacets() {
+        return new SearchFilters(text, Set.of(), Set.of(), age, Set.of(), Set.of(), Mode.ANY, from, to, false,
+                accessibility, organisationId, venueId, areaId, near, radiusKm, sort);
+    }
+
+    private List<String> activityConditions(long siteId, Instant now, Map<String, Object> params) {
+        List<String> and = new ArrayList<>();
         params.put("siteId", siteId);
         params.put("now", java.sql.Timestamp.from(now));
         and.add("a.site_id = :siteId");
@@ -189,8 +240,7 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
             params.put("text", text);
         }
         if (!topics.isEmpty()) {
-            and.add("EXISTS (SELECT 1 FROM activity_topic at JOIN topic t ON t.id = at.topic_id "
-                    + "WHERE at.activity_id = a.id AND t.slug IN (:topics))");
+            and.add("a.topic_ids && ARRAY(SELECT t.id FROM topic t WHERE t.site_id = :siteId AND t.slug IN (:topics))");
             params.put("topics", List.copyOf(topics));
         }
         if (!audiences.isEmpty()) {
@@ -216,34 +266,59 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
             and.add("a.organisation_id = :organisationId");
             params.put("organisationId", organisationId);
         }
+        return and;
+    }
+
+    /*
+     * activity.sessions_until, online_until and in_person_until hold the end of the activity's last
+     * scheduled session (all, online, at a venue), kept by triggers: "has an upcoming session" is
+     * "that end is after now", answered from the row. Only dates and places need the sessions.
+     */
+    private String availability(ZoneId zone, Instant now, Map<String, Object> params) {
+        if (!isDated() && !hasVenueConditions()) {
+            return switch (mode) {
+                case ONLINE -> "(a.kind = 'ONLINE_COURSE' OR a.online_until > :now)";
+                case IN_PERSON -> "a.in_person_until > :now";
+                case ANY -> "(a.kind = 'ONLINE_COURSE' OR a.sessions_until > :now)";
+            };
+        }
+        String session = "EXISTS (SELECT 1 FROM session s WHERE s.activity_id = a.id AND "
+                + sessionCondition("s", zone, now, params) + ")";
+        if (needsVenue()) {
+            return "a.in_person_until > :now AND " + session;
+        }
+        String until = mode == Mode.ONLINE ? "a.online_until" : "a.sessions_until";
+        return "(a.kind = 'ONLINE_COURSE' OR (" + until + " > :now AND " + session + "))";
+    }
+
+    private String sessionCondition(String s, ZoneId zone, Instant now, Map<String, Object> params) {
         List<String> session = new ArrayList<>();
-        session.add("s.activity_id = a.id");
-        session.add("s.status = 'SCHEDULED'");
-        session.add("s.ends_at > :now");
+        params.put("now", java.sql.Timestamp.from(now));
+        session.add(s + ".status = 'SCHEDULED'");
+        session.add(s + ".ends_at > :now");
         if (from != null) {
-            session.add("s.ends_at >= :fromTime");
+            session.add(s + ".ends_at > :fromTime");
             params.put("fromTime", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));
         }
         if (to != null) {
-            session.add("s.starts_at < :toTime");
+            session.add(s + ".starts_at < :toTime");
             params.put("toTime", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (mode == Mode.ONLINE) {
-            session.add("s.venue_id IS NULL");
+            session.add(s + ".venue_id IS NULL");
         } else if (mode == Mode.IN_PERSON) {
-            session.add("s.venue_id IS NOT NULL");
+            session.add(s + ".venue_id IS NOT NULL");
         }
         if (venueId != null) {
-            session.add("s.venue_id = :venueId");
+            session.add(s + ".venue_id = :venueId");
             params.put("venueId", venueId);
         }
-        boolean needsVenue = !accessibility.isEmpty() || areaId != null || (near != null && radiusKm != null);
-        if (needsVenue) {
+        if (!accessibility.isEmpty() || areaId != null || (near != null && radiusKm != null)) {
             List<String> venue = new ArrayList<>();
-            venue.add("v.id = s.venue_id");
+            venue.add("v.id = " + s + ".venue_id");
             if (!accessibility.isEmpty()) {
                 venue.add("v.accessibility @> CAST(:accessibility AS text[])");
-                params.put("accessibility", arrayLiteral(accessibility.stream().map(Enum::name).toList()));
+                params.put("accessibility", arrayLiteral(accessibility.stream().map(Enum::name).sorted().toList()));
             }
             if (areaId != null) {
                 venue.add("v.area_id = :areaId");
@@ -259,13 +334,7 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
             }
             session.add("EXISTS (SELECT 1 FROM venue v WHERE " + String.join(" AND ", venue) + ")");
         }
-        String upcoming = "EXISTS (SELECT 1 FROM session s WHERE " + String.join(" AND ", session) + ")";
-        if (hasSessionConditions()) {
-            and.add(upcoming);
-        } else {
-            and.add("(" + upcoming + " OR a.kind = 'ONLINE_COURSE')");
-        }
-        return new Where(String.join("\n  AND ", and), params);
+        return String.join(" AND ", session);
     }
 
     /** The filters as query parameters, for links that keep them (pagination, map ↔ list, sort). */

@@ -1,0 +1,25 @@
+package org.learningmap.catalogue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a search.
+ *
+ * @param facets counts per facet ({@code topic, audience, language, kind, mode, free}) and value
+ */
+record SearchResult(List<ActivityCard> items, long total, int page, int size, Map<String, List<FacetCount>> facets,
+                    SearchFilters filters) {
+
+    public int pages() {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return (long) page * size < total;
+    }
+}

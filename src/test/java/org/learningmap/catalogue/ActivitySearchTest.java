@@ -1,0 +1,277 @@
+package org.learningmap.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What a visitor finds with each filter, sort order and kind of text, against the real PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActivitySearchTest {
+
+    /** A Monday morning in Vilnius (UTC+3 in summer). */
+    static final Instant NOW = Instant.parse("2031-06-02T07:00:00Z");
+    static final ZoneId VILNIUS = ZoneId.of("Europe/Vilnius");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ActivitySearch search;
+
+    long site;
+    long smartphone;
+    long robotics;
+    long englishClub;
+    long selfStudy;
+    long camp;
+    long paidPainting;
+    long draft;
+    long cancelledOnly;
+    long pastOnly;
+    long lateNight;
+    long digitalSkills;
+    long arts;
+
+    @BeforeAll
+    void catalogue() {
+        var fixture = new CatalogueFixture(jdbc);
+        site = fixture.site("Europe/Vilnius");
+        long library = fixture.organisation(site, "Vilnius City Library");
+        long centre = fixture.venue(site, library, "Central Library", "Vilnius", 54.687, 25.279, "STEP_FREE", "HEARING_LOOP");
+        long branch = fixture.venue(site, library, "Žirmūnai Branch", "Vilnius", 54.711, 25.300);
+        long kaunas = fixture.venue(site, library, "Kaunas Branch", "Kaunas", 54.898, 23.903, "STEP_FREE");
+        digitalSkills = fixture.topic(site, "digital-skills", "Digital skills", "Skaitmeniniai įgūdžiai", "Цифрові навички");
+        arts = fixture.topic(site, "arts", "Arts", "Menai", "Мистецтво");
+
+        smartphone = fixture.activity(site, library)
+                .title("Smartphone basics for seniors", "Išmaniojo telefono pradžiamokslis senjorams", "Основи користування смартфоном")
+                .summary("Calls, messages and photos on your own phone.")
+                .audiences("SENIORS").languages("lt").ages(60, null).kind("COURSE").topic(digitalSkills).insert();
+        fixture.session(smartphone, centre, at(3, 10), at(3, 12));
+        fixture.session(smartphone, centre, at(10, 10), at(10, 12));
+
+        robotics = fixture.activity(site, library)
+                .title("Robotics club for children", "Robotikos būrelis vaikams", "Гурток робототехніки для дітей")
+                .audiences("CHILDREN", "FAMILIES").languages("lt", "en").ages(8, 14).kind("CLUB").topic(digitalSkills).insert();
+        fixture.session(robotics, kaunas, at(1, 14), at(1, 16));
+
+        englishClub = fixture.activity(site, library)
+                .title("English conversation club", "Anglų kalbos pokalbių klubas", "Розмовний клуб англійської")
+                .description("We practise speaking about smartphones, travel and work.")
+                .audiences("ADULTS", "MIGRANTS").languages("en", "uk").kind("CLUB").insert();
+        fixture.session(englishClub, null, at(2, 17), at(2, 18));
+
+        selfStudy = fixture.activity(site, library)
+                .title("Online safety at your own pace", "Saugumas internete savu tempu", "Безпека в інтернеті у власному темпі")
+                .audiences("ADULTS").languages("lt", "uk").kind("ONLINE_COURSE").topic(digitalSkills).insert();
+
+        // A camp that started two days ago and runs for another three.
+        camp = fixture.activity(site, library).title("Summer art camp").audiences("CHILDREN").languages("lt")
+                .kind("CAMP").topic(arts).insert();
+        fixture.session(camp, branch, NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(3)));
+
+        paidPainting = fixture.activity(site, library).title("Watercolour painting").audiences("ADULTS").languages("lt")
+                .price(1500).topic(arts).insert();
+        fixture.session(paidPainting, branch, at(5, 15), at(5, 17));
+
+        draft = fixture.activity(site, library).title("Smartphone photography draft").status("DRAFT").insert();
+        fixture.session(draft, centre, at(4, 10), at(4, 11));
+
+        cancelledOnly = fixture.activity(site, library).title("Smartphone repair café").insert();
+        fixture.session(cancelledOnly, centre, at(6, 10), at(6, 11), "CANCELLED");
+
+        pastOnly = fixture.activity(site, library).title("Smartphone security evening").insert();
+        fixture.session(pastOnly, centre, NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3)).plusSeconds(3600));
+
+        // 22:30 UTC on 8 June is 01:30 on 9 June in Vilnius.
+        lateNight = fixture.activity(site, library).title("Stargazing night").audiences("FAMILIES").languages("lt").insert();
+        fixture.session(lateNight, kaunas, Instant.parse("2031-06-08T22:30:00Z"), Instant.parse("2031-06-09T00:30:00Z"));
+    }
+
+    /** {@code days} after NOW at {@code hour}:00 Vilnius time. */
+    static Instant at(int days, int hour) {
+        return NOW.atZone(VILNIUS).plusDays(days).withHour(hour).toInstant();
+    }
+
+    SearchResult find(String... parameters) {
+        Map<String, String[]> map = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            map.merge(parameters[i], new String[] {parameters[i + 1]}, (a, b) -> {
+                String[] both = java.util.Arrays.copyOf(a, a.length + 1);
+                both[a.length] = b[0];
+                return both;
+            });
+        }
+        var parsed = SearchFilters.parse(map);
+        assertThat(parsed.errors()).isEmpty();
+        return search.search(site, VILNIUS, parsed.filters(), 1, NOW);
+    }
+
+    List<Long> ids(String... parameters) {
+        return find(parameters).items().stream().map(ActivityCard::id).toList();
+    }
+
+    @Test
+    void everythingAvailableIsFoundButNotDraftsCancelledOrPastActivities() {
+        SearchResult all = find();
+        assertThat(all.items()).extracting(ActivityCard::id)
+                .containsExactlyInAnyOrder(smartphone, robotics, englishClub, selfStudy, camp, paidPainting, lateNight);
+        assertThat(all.total()).isEqualTo(7);
+    }
+
+    @Test
+    void wordsAreFoundInEachLanguageWithStemsTyposAndMissingDiacritics() {
+        assertThat(ids("q", "smartphone")).startsWith(smartphone).doesNotContain(draft, cancelledOnly, pastOnly);
+        assertThat(ids("q", "telefonas")).containsExactly(smartphone);
+        assertThat(ids("q", "смартфоном")).containsExactly(smartphone);
+        assertThat(ids("q", "смартфон")).containsExactly(smartphone);
+        assertThat(ids("q", "smartphne")).containsExactly(smartphone);
+        assertThat(ids("q", "ismaniojo")).containsExactly(smartphone);
+        assertThat(ids("q", "robotikos burelis")).containsExactly(robotics);
+        assertThat(ids("q", "chess")).isEmpty();
+    }
+
+    @Test
+    void aTitleMatchRanksAboveAMatchInTheDescription() {
+        assertThat(ids("q", "smartphones")).containsExactly(smartphone, englishClub);
+    }
+
+    @Test
+    void soonestOrdersByTheNextSessionWithRunningCampsFirstAndSelfStudyLast() {
+        assertThat(ids("sort", "soonest"))
+                .containsExactly(camp, robotics, englishClub, smartphone, paidPainting, lateNight, selfStudy);
+    }
+
+    @Test
+    void nearestOrdersByTheClosestVenueWithAnUpcomingSession() {
+        // From Kaunas: the Kaunas branch first, then Vilnius; online-only activities last.
+        assertThat(ids("sort", "nearest", "lat", "54.90", "lon", "23.90"))
+                .startsWith(lateNight, robotics)
+                .endsWith(selfStudy, englishClub);
+        SearchResult near = find("sort", "nearest", "lat", "54.90", "lon", "23.90");
+        assertThat(near.items().getFirst().distanceKm()).isLessThan(1.0);
+    }
+
+    @Test
+    void eachFacetNarrowsTheResults() {
+        assertThat(ids("topic", "arts")).containsExactlyInAnyOrder(camp, paidPainting);
+        assertThat(ids("topic", "arts", "topic", "digital-skills")).hasSize(5);
+        assertThat(ids("audience", "SENIORS")).containsExactly(smartphone);
+        assertThat(ids("audience", "children,families")).containsExactlyInAnyOrder(robotics, camp, lateNight);
+        assertThat(ids("language", "uk")).containsExactlyInAnyOrder(englishClub, selfStudy);
+        assertThat(ids("kind", "CLUB")).containsExactlyInAnyOrder(robotics, englishClub);
+        assertThat(ids("free", "true")).doesNotContain(paidPainting).hasSize(6);
+        assertThat(ids("age", "10")).containsExactlyInAnyOrder(robotics, englishClub, selfStudy, camp, paidPainting, lateNight);
+        assertThat(ids("age", "70")).doesNotContain(robotics).contains(smartphone);
+        assertThat(ids("access", "STEP_FREE")).containsExactlyInAnyOrder(smartphone, robotics, lateNight);
+        assertThat(ids("access", "STEP_FREE", "access", "HEARING_LOOP")).containsExactly(smartphone);
+    }
+
+    @Test
+    void onlineAndInPersonIncludeSelfStudyCoursesOnlineOnly() {
+        assertThat(ids("mode", "online")).containsExactlyInAnyOrder(englishClub, selfStudy);
+        assertThat(ids("mode", "in-person")).containsExactlyInAnyOrder(smartphone, robotics, camp, paidPainting, lateNight);
+    }
+
+    @Test
+    void datesAreDaysInTheSitesZone() {
+        // The stargazing night starts at 01:30 on 9 June in Vilnius although it is still 8 June in UTC.
+        assertThat(ids("from", "2031-06-09", "to", "2031-06-09")).contains(lateNight);
+        assertThat(ids("from", "2031-06-08", "to", "2031-06-08")).doesNotContain(lateNight);
+        // A self-study course is available on any day; the camp runs through the range.
+        assertThat(ids("from", "2031-06-04", "to", "2031-06-04")).containsExactlyInAnyOrder(camp, englishClub, selfStudy);
+        // The session shown is the first one in the range, not the next one overall.
+        SearchResult second = find("from", "2031-06-10", "to", "2031-06-20", "audience", "SENIORS");
+        assertThat(second.items().getFirst().next().startsAt()).isEqualTo(at(10, 10));
+    }
+
+    @Test
+    void facetCountsLeaveOutTheirOwnFilter() {
+        SearchResult seniors = find("audience", "SENIORS");
+        assertThat(seniors.total()).isEqualTo(1);
+        assertThat(count(seniors, "audience", "CHILDREN")).isEqualTo(2);
+        assertThat(count(seniors, "audience", "SENIORS")).isEqualTo(1);
+        assertThat(count(seniors, "topic", "digital-skills")).isEqualTo(1);
+        assertThat(count(seniors, "kind", "COURSE")).isEqualTo(1);
+        assertThat(count(seniors, "kind", "CLUB")).isZero();
+        SearchResult all = find();
+        assertThat(count(all, "mode", "ONLINE")).isEqualTo(2);
+        assertThat(count(all, "mode", "IN_PERSON")).isEqualTo(5);
+        assertThat(count(all, "free", "true")).isEqualTo(6);
+        assertThat(count(all, "language", "lt")).isEqualTo(6);
+        assertThat(count(all, "topic", "arts")).isEqualTo(2);
+    }
+
+    @Test
+    void cardsCarryWhatAResultShows() {
+        ActivityCard card = find("q", "smartphone").items().getFirst();
+        assertThat(card.title().in("lt")).isEqualTo("Išmaniojo telefono pradžiamokslis senjorams");
+        assertThat(card.organisationName().in("en")).isEqualTo("Vilnius City Library");
+        assertThat(card.next().startsAt()).isEqualTo(at(3, 10));
+        assertThat(card.next().venueName().in("en")).isEqualTo("Central Library");
+        assertThat(card.next().town()).isEqualTo("Vilnius");
+        assertThat(card.upcomingSessions()).isEqualTo(2);
+        assertThat(card.topics()).extracting(Topic::slug).containsExactly("digital-skills");
+        assertThat(card.audiences()).containsExactly(Audience.SENIORS);
+        assertThat(card.free()).isTrue();
+        ActivityCard online = find("q", "English conversation").items().getFirst();
+        assertThat(online.next().online()).isTrue();
+    }
+
+    @Test
+    void cancellingOrRemovingTheLastSessionTakesAnActivityOutOfTheResults() {
+        var fixture = new CatalogueFixture(jdbc);
+        long library = jdbc.sql("SELECT id FROM organisation WHERE site_id = ? LIMIT 1").param(site).query(Long.class).single();
+        long pottery = fixture.activity(site, library).title("Pottery wheel evening").insert();
+        long session = fixture.session(pottery, null, at(7, 18), at(7, 20));
+        assertThat(ids("q", "pottery")).containsExactly(pottery);
+        jdbc.sql("UPDATE session SET status = 'CANCELLED' WHERE id = ?").param(session).update();
+        assertThat(ids("q", "pottery")).isEmpty();
+        jdbc.sql("UPDATE session SET status = 'SCHEDULED' WHERE id = ?").param(session).update();
+        assertThat(ids("q", "pottery")).containsExactly(pottery);
+        jdbc.sql("DELETE FROM session WHERE id = ?").param(session).update();
+        assertThat(ids("q", "pottery")).isEmpty();
+        jdbc.sql("DELETE FROM activity WHERE id = ?").param(pottery).update();
+    }
+
+    @Test
+    void pagesHoldTwentyResults() {
+        long other = new CatalogueFixture(jdbc).site("Europe/Vilnius");
+        var fixture = new CatalogueFixture(jdbc);
+        long library = fixture.organisation(other, "Big Library");
+        for (int i = 0; i < 25; i++) {
+            long id = fixture.activity(other, library).title("Reading circle " + i).insert();
+            fixture.session(id, null, at(1 + i, 10), at(1 + i, 11));
+        }
+        SearchFilters none = SearchFilters.NONE;
+        SearchResult first = search.search(other, VILNIUS, none, 1, NOW);
+        SearchResult second = search.search(other, VILNIUS, none, 2, NOW);
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.items()).hasSize(20);
+        assertThat(second.items()).hasSize(5);
+        assertThat(first.items().getFirst().title().in("en")).isEqualTo("Reading circle 0");
+        assertThat(second.items().getLast().title().in("en")).isEqualTo("Reading circle 24");
+        assertThat(second.hasNext()).isFalse();
+        assertThat(first.pages()).isEqualTo(2);
+    }
+
+    static long count(SearchResult result, String facet, String value) {
+        return result.facets().get(facet).stream().filter(f -> f.value().equals(value)).findFirst()
+                .map(FacetCount::count).orElse(-1L);
+    }
+}
