@@ -77,6 +77,11 @@
     L.tileLayer(data.tileUrl, {attribution: data.tileAttribution, maxZoom: 19}).addTo(map);
     var markers = L.layerGroup().addTo(map);
 
+    var near = (data.near || '').split(',').map(Number);
+    if (near.length === 3 && near.every(isFinite)) {
+      L.circle([near[0], near[1]], {radius: near[2] * 1000, interactive: false, className: 'map-near-circle'}).addTo(map);
+    }
+
     var bounds = (data.bounds || '').split(',').map(Number);
     if (bounds.length === 4 && bounds.every(isFinite)) {
       map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], {padding: [24, 24], maxZoom: 13});

@@ -14,12 +14,11 @@ import java.util.stream.Collectors;
  * {@link #CELL_PIXELS} screen pixels in Web-Mercator; a cell at zoom z holds exactly the four
  * cells below it at z + 1, which is how a cluster knows the zoom at which it falls apart.
  *
- * @param computedAt the moment the search was made
- * @param validUntil the first moment one of the counted activities has no upcoming session here
- * @param snapshot   the database snapshot the search saw, to tell later whether anything changed
+ * It was computed at {@link #computedAt()} and holds until {@link #validUntil()}, the first moment
+ * one of the counted activities has no upcoming session at its venue any more, unless the data
+ * changes: {@link #snapshot()} is the database snapshot the search saw, to tell whether it did.
  */
-record Matches(List<MatchedVenue> venues, List<List<Cell>> cells, Instant computedAt, Instant validUntil,
-               String snapshot) {
+final class Matches {
 
     static final int INDIVIDUAL_ZOOM = 14;
     static final int MAX_ZOOM = 20;
@@ -53,9 +52,36 @@ record Matches(List<MatchedVenue> venues, List<List<Cell>> cells, Instant comput
                    MatchedVenue venue) {
     }
 
-    Matches {
-        venues = List.copyOf(venues);
-        cells = withExpansionZooms(cells);
+    private final List<MatchedVenue> venues;
+    private final Map<Long, MatchedVenue> venuesById;
+    private final List<List<Cell>> cells;
+    private final Instant computedAt;
+    private final Instant validUntil;
+    private final String snapshot;
+
+    Matches(List<MatchedVenue> venues, List<List<Cell>> cells, Instant computedAt, Instant validUntil, String snapshot) {
+        this.venues = List.copyOf(venues);
+        this.venuesById = venues.stream().collect(Collectors.toUnmodifiableMap(MatchedVenue::id, Function.identity()));
+        this.cells = withExpansionZooms(cells);
+        this.computedAt = computedAt;
+        this.validUntil = validUntil;
+        this.snapshot = snapshot;
+    }
+
+    List<MatchedVenue> venues() {
+        return venues;
+    }
+
+    Instant computedAt() {
+        return computedAt;
+    }
+
+    Instant validUntil() {
+        return validUntil;
+    }
+
+    String snapshot() {
+        return snapshot;
     }
 
     static Matches none(Instant now) {
@@ -99,16 +125,12 @@ record Matches(List<MatchedVenue> venues, List<List<Cell>> cells, Instant comput
             }
             return clusters;
         }
-        Map<Long, MatchedVenue> byId = null;
         for (Cell cell : cells.get(zoom)) {
             if (!box.intersects(cell.minLon(), cell.minLat(), cell.maxLon(), cell.maxLat())) {
                 continue;
             }
             if (cell.venues() == 1) {
-                if (byId == null) {
-                    byId = venues.stream().collect(Collectors.toMap(MatchedVenue::id, Function.identity()));
-                }
-                clusters.add(single(byId.get(cell.venueId())));
+                clusters.add(single(venuesById.get(cell.venueId())));
             } else {
                 clusters.add(new Cluster(cell.lon(), cell.lat(), cell.venues(), cell.activities(), cell.expansionZoom(),
                         new BoundingBox(cell.minLon(), cell.minLat(), cell.maxLon(), cell.maxLat()), null));

@@ -32,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sessions, topics or venues (the triggers of {@code map_catalogue_change} list them), and no
  * counted activity has had its last upcoming session end in the meantime. Every node checks this
  * against the database on every request, so nodes never disagree and nothing is ever stale.
+ *
+ * <p>The moment an answer runs out by time is known in advance, so shortly before it the answer
+ * for that moment is computed in the background (the same search with that moment as "now"); it
+ * takes over then if nothing changed in between. Only a change to the data makes a visitor wait.
  */
 @Repository
 class MatchingVenues {
@@ -39,6 +43,7 @@ class MatchingVenues {
     /** Answers older than this are recomputed; the change log keeps what they need for twice as long. */
     static final Duration MAX_AGE = Duration.ofMinutes(30);
     private static final Duration COMPACT_EVERY = MAX_AGE.multipliedBy(2);
+    private static final Duration PREPARE_SUCCESSOR = Duration.ofMinutes(1);
     private static final int MAX_ROWS_IN_MEMORY = 400_000;
 
     private static final String MATCHES = """
@@ -79,6 +84,7 @@ class MatchingVenues {
     private final Clock clock;
     private final LinkedHashMap<MapQuery.Key, Matches> answers = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<MapQuery.Key, CompletableFuture<Matches>> computing = new ConcurrentHashMap<>();
+    private final Map<MapQuery.Key, CompletableFuture<Matches>> successors = new ConcurrentHashMap<>();
     private int rowsInMemory;
     private String compactionSnapshot;
     private Instant compactionSnapshotAt = Instant.EPOCH;
@@ -101,7 +107,12 @@ class MatchingVenues {
         MapQuery.Key key = query.key();
         Matches kept = kept(key);
         if (kept != null && isCurrent(kept, now)) {
+            prepareSuccessor(key, site, filters, kept, now);
             return kept;
+        }
+        Matches successor = successor(key, now);
+        if (successor != null) {
+            return successor;
         }
         CompletableFuture<Matches> mine = new CompletableFuture<>();
         CompletableFuture<Matches> running = computing.putIfAbsent(key, mine);
@@ -123,6 +134,44 @@ class MatchingVenues {
         } finally {
             computing.remove(key, mine);
         }
+    }
+
+    /** Starts computing the answer for the moment the kept one runs out, when that moment is near. */
+    private void prepareSuccessor(MapQuery.Key key, Site site, SearchFilters filters, Matches kept, Instant now) {
+        Instant end = kept.validUntil();
+        if (end.equals(Instant.MAX) || now.plus(PREPARE_SUCCESSOR).isBefore(end) || successors.containsKey(key)) {
+            return;
+        }
+        CompletableFuture<Matches> next = new CompletableFuture<>();
+        if (successors.putIfAbsent(key, next) != null) {
+            return;
+        }
+        Thread.ofVirtual().name("map-successor").start(() -> {
+            try {
+                next.complete(compute(MapQuery.of(site, filters, end), end));
+            } catch (RuntimeException e) {
+                successors.remove(key, next);
+                next.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The prepared answer for now, when it is ready and still current; it replaces the kept one. */
+    private Matches successor(MapQuery.Key key, Instant now) {
+        CompletableFuture<Matches> next = successors.get(key);
+        if (next == null || !next.isDone() || next.isCompletedExceptionally()) {
+            return null;
+        }
+        Matches prepared = next.join();
+        if (prepared.computedAt().isAfter(now)) {
+            return null;
+        }
+        successors.remove(key, next);
+        if (!isCurrent(prepared, now)) {
+            return null;
+        }
+        keep(key, prepared);
+        return prepared;
     }
 
     private boolean isCurrent(Matches matches, Instant now) {

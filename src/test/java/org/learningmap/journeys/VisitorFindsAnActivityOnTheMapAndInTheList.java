@@ -114,6 +114,7 @@ class VisitorFindsAnActivityOnTheMapAndInTheList extends BrowserJourney {
         assertThat(map.y + map.height).as("the map comes before the list").isLessThanOrEqualTo(list.y);
         assertThat(map.width).isGreaterThan(300);
         assertAccessible();
+        screenshot("map-phone");
 
         page.locator("#place").fill("Kaunas");
         page.locator("#place").press("Enter");
@@ -122,6 +123,18 @@ class VisitorFindsAnActivityOnTheMapAndInTheList extends BrowserJourney {
         link.focus();
         page.keyboard().press("Enter");
         page.waitForURL(Pattern.compile(".*/venues/" + kaunasLibrary));
+    }
+
+    @Test
+    void nearMeUsesTheBrowsersLocationToSortTheList() {
+        context.grantPermissions(java.util.List.of("geolocation"));
+        context.setGeolocation(new com.microsoft.playwright.options.Geolocation(54.9, 23.91));
+        open("/map?lang=en");
+        page.locator("#near-me").click();
+        assertThat(page.locator(".notice")).containsText("of your location");
+        assertThat(page.locator(".venue-list > li").first()).containsText("Kaunas county library");
+        page.locator("#map .leaflet-marker-icon").first().waitFor();
+        screenshot("map-near-me");
     }
 
     private long venue(long site, long organisation, String en, String lt, String town, String address, double lat, double lon) {

@@ -172,6 +172,15 @@ class ClustersApiTest {
     }
 
     @Test
+    void eachSiteShowsOnlyItsOwnVenues() throws Exception {
+        MapFixture other = new MapFixture(jdbc, sites, "other");
+        long elsewhere = other.venue("Other site's library", "Kitos svetainės biblioteka", "Kaunas", "C g. 3", 54.92, 23.9);
+        other.offer(elsewhere, "Smartphone basics elsewhere", 0, "lt");
+        assertThat(venueIds(clusters("bbox=" + WORLD + "&zoom=16"))).hasSize(10).doesNotContain(elsewhere);
+        assertThat(venueIds(json("/" + other.slug + "/api/v1/map/clusters?bbox=" + WORLD + "&zoom=16"))).containsExactly(elsewhere);
+    }
+
+    @Test
     void theBoxLimitsWhatIsShown() throws Exception {
         assertThat(venueIds(clusters("bbox=25.0,54.5,25.5,54.9&zoom=15"))).containsExactlyInAnyOrderElementsOf(vilnius);
         assertThat(clusters("bbox=0,0,1,1&zoom=15").get("features")).isEmpty();
@@ -200,6 +209,29 @@ class ClustersApiTest {
         jdbc.sql("UPDATE venue SET lat = 55.0 WHERE id = ?").param(first).update();
         JsonNode moved = json(url);
         assertThat(moved.get("features").get(0).get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(55.0);
+    }
+
+    @Test
+    void aVenueLeavesTheMapWhenItsLastSessionEnds() throws Exception {
+        MapFixture ending = new MapFixture(jdbc, sites, "ending");
+        long staying = ending.venue("Staying", "Liekanti", "Kaunas", "A g. 1", 54.9, 23.9);
+        ending.offer(staying, "Drawing", 0, "lt");
+        long leaving = ending.venue("Leaving", "Išeinanti", "Vilnius", "B g. 2", 54.7, 25.3);
+        long lastClass = ending.activity("Last class", "PUBLISHED", 0, "lt");
+        java.time.Instant end = java.time.Instant.now().plusSeconds(4);
+        jdbc.sql("""
+                        INSERT INTO session (site_id, organisation_id, activity_id, venue_id, starts_at, ends_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(ending.siteId, ending.organisationId, lastClass, leaving,
+                        java.sql.Timestamp.from(end.minusSeconds(3600)), java.sql.Timestamp.from(end))
+                .update();
+        String url = "/" + ending.slug + "/api/v1/map/clusters?bbox=" + WORLD + "&zoom=16";
+        assertThat(venueIds(json(url))).containsExactlyInAnyOrder(staying, leaving);
+        assertThat(venueIds(json(url))).containsExactlyInAnyOrder(staying, leaving);
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), end).toMillis()) + 300);
+        assertThat(venueIds(json(url))).containsExactly(staying);
+        assertThat(venueIds(json(url))).containsExactly(staying);
     }
 
     @Test
