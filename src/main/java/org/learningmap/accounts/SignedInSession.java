@@ -7,6 +7,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +19,16 @@ import org.springframework.stereotype.Component;
 class SignedInSession {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
-    /** Signs the person in on a fresh session id, so an id planted before sign-in is worthless. */
+    /**
+     * Signs the person in on a fresh session id and a fresh CSRF token, as the sign-in form does,
+     * so neither an id nor a token planted before sign-in is worth anything afterwards.
+     */
     void signIn(CurrentAccount account, HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
+            csrfTokens.saveToken(null, request, response);
         }
         store(account, request, response);
     }

@@ -108,6 +108,13 @@ class SignInTest {
     }
 
     @Test
+    void aPasswordLongerThanAnyAllowedIsJustAWrongPassword() throws Exception {
+        CurrentAccount person = people.create("long", "en");
+        assertThat(signIn(person.email(), "x".repeat(500)).getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error");
+        assertThat(signIn(People.newEmail("nobody"), "x".repeat(500)).getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error");
+    }
+
+    @Test
     void afterTooManyWrongPasswordsEvenTheRightOneIsRefusedForAWhile() throws Exception {
         CurrentAccount person = people.create("locked", "en");
         for (int attempt = 1; attempt < maxFailures; attempt++) {
