@@ -123,7 +123,7 @@ public abstract class BrowserJourney {
 
     /** The page fits a phone: nothing wider than the screen forces sideways scrolling. */
     protected void assertFitsNarrowScreen() {
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", page.url()).isLessThanOrEqualTo(1);
     }
 
