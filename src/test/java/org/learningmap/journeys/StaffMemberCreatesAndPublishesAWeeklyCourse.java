@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +98,7 @@ class StaffMemberCreatesAndPublishesAWeeklyCourse extends BrowserJourney {
         assertThat(page.locator(".notice.success")).hasText("The activity is published. Everyone can find it now.");
         assertThat(page.locator("p.tags .tag").first()).hasText("Published");
         checkPage();
+        screenshot("staff-published-" + (page.viewportSize().width < 400 ? "phone" : "desktop"));
 
         List<String> rules = jdbc.sql("""
                         SELECT s.series_rule FROM session s JOIN activity a ON a.id = s.activity_id
@@ -113,22 +112,8 @@ class StaffMemberCreatesAndPublishesAWeeklyCourse extends BrowserJourney {
         assertFitsNarrowScreen();
     }
 
-    /**
-     * Signs in through the sign-in form when the page has one; otherwise posts the same form fields
-     * (username, password and the CSRF token every page's forms carry) to /sign-in, as the form would.
-     */
     private void signIn(String username, String password) {
-        open("/sign-in");
-        if (page.locator("form input[name=username]").count() > 0) {
-            page.locator("input[name=username]").fill(username);
-            page.locator("input[name=password]").fill(password);
-            page.locator("form:has(input[name=username]) [type=submit]").click();
-        } else {
-            open("/");
-            String token = page.locator("input[name=_csrf]").first().getAttribute("value");
-            page.request().post(base() + "/sign-in", RequestOptions.create().setForm(FormData.create()
-                    .set("username", username).set("password", password).set("_csrf", token)));
-        }
+        StaffSignIn.signIn(page, base(), username, password);
         open("/staff/organisations/" + organisation + "/activities");
         assertThat(page).not().hasURL(Pattern.compile(".*/sign-in.*"));
     }
