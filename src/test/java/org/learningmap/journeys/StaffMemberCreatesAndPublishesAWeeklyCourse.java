@@ -88,6 +88,7 @@ class StaffMemberCreatesAndPublishesAWeeklyCourse extends BrowserJourney {
         assertThat(page.locator("#series-preview li")).hasCount(8);
         assertThat(page.locator("#series-preview li").first()).containsText(Pattern.compile("Tuesday|Thursday"));
         checkPage();
+        screenshot("staff-series-preview-" + (page.viewportSize().width < 400 ? "phone" : "desktop"));
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create sessions")).click();
         assertThat(page.locator(".notice.success")).hasText("8 sessions are added.");
@@ -110,6 +111,9 @@ class StaffMemberCreatesAndPublishesAWeeklyCourse extends BrowserJourney {
     private void checkPage() {
         assertAccessible();
         assertFitsNarrowScreen();
+        // A phone browser widens its layout viewport to fit content that overflows, so compare with the screen too.
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("page width on %s", page.url()).isLessThanOrEqualTo(page.viewportSize().width);
     }
 
     private void signIn(String username, String password) {
