@@ -1,6 +1,5 @@
 package org.learningmap.catalogue.editing;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,7 +99,7 @@ class ImportController {
 
     /** The progress fragment that htmx polls while the job runs. */
     @GetMapping("/{jobId}/status")
-    String status(@PathVariable long orgId, @PathVariable long jobId, Model model, HttpServletRequest request) {
+    String status(@PathVariable long orgId, @PathVariable long jobId, Model model) {
         pages.editor(orgId, model);
         model.addAttribute("job", job(orgId, jobId));
         model.addAttribute("reportShown", REPORT_SHOWN);

@@ -177,7 +177,7 @@ class SessionsController {
     private String editPage(Model model, StoredActivity activity, StoredSession session, SessionForms.SingleForm form,
                             java.util.Map<String, String> errors) {
         model.addAttribute("activity", activity);
-        model.addAttribute("session", session);
+        model.addAttribute("editedSession", session);
         model.addAttribute("sessionForm", form);
         model.addAttribute("venues", venues.of(activity.organisationId()));
         model.addAttribute("errors", errors);

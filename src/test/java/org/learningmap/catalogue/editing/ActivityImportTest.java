@@ -139,4 +139,25 @@ class ActivityImportTest extends EditingTestBase {
         assertThat(jdbc.sql("SELECT failed_rows FROM import_job WHERE id = ?").param(job).query(Integer.class).single()).isZero();
         assertThat(activitiesOf(orgA)).isEqualTo(2);
     }
+
+    @Test
+    void whileAJobRunsItsProgressIsPolledAndCanBeRefreshedWithoutJavaScript() throws Exception {
+        long job = jdbc.sql("""
+                        INSERT INTO import_job (site_id, organisation_id, account_id, file_name, total_rows, processed_rows, imported_rows)
+                        VALUES (?, ?, ?, 'big.csv', 4000, 1000, 990) RETURNING id
+                        """).params(lietuva, orgA, editorA).query(Long.class).single();
+        String page = "/staff/organisations/" + orgA + "/activities/import/" + job;
+
+        mvc.perform(get(page + "/status").header("Accept-Language", "en").with(user(as(editorA))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"" + page + "/status\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 1s\"")))
+                .andExpect(content().string(containsString("<progress id=\"import-progress\" max=\"4000\" value=\"1000\">25 %</progress>")))
+                .andExpect(content().string(containsString("Refresh")));
+
+        jdbc.sql("UPDATE import_job SET status = 'DONE', processed_rows = 4000 WHERE id = ?").param(job).update();
+        mvc.perform(get(page + "/status").header("Accept-Language", "en").with(user(as(editorA))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))))
+                .andExpect(content().string(containsString("The import is finished.")));
+    }
 }

@@ -88,6 +88,13 @@ class StaffCataloguePagesTest extends EditingTestBase {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Computer basics")))
                 .andExpect(content().string(not(containsString("New activity"))));
+        mvc.perform(english(get("/staff/organisations/" + orgA + "/activities")).param("q", "computer").param("status", "DRAFT")
+                        .with(user(as(educatorA))))
+                .andExpect(content().string(containsString("Computer basics")));
+        mvc.perform(english(get("/staff/organisations/" + orgA + "/activities")).param("status", "PUBLISHED").with(user(as(educatorA))))
+                .andExpect(content().string(containsString("No activity matches these filters.")));
+        mvc.perform(english(get("/staff/organisations/" + orgA + "/activities")).param("q", "100%_").with(user(as(educatorA))))
+                .andExpect(content().string(containsString("No activity matches these filters.")));
         mvc.perform(post("/staff/organisations/" + orgA + "/activities/" + activity + "/publish").with(user(as(educatorA))).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(statusOf(activity)).isEqualTo("DRAFT");
