@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PER_SITE=${BENCH_ACTIVITIES_PER_SITE:-50000}
-PORT=${BENCH_PORT:-18080}
+PORT=${BENCH_PORT:-18765}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-5s}
 THREADS=${BENCH_THREADS:-2}
@@ -61,6 +61,12 @@ if [ "${BENCH_FRESH:-0}" = 1 ]; then
 fi
 FIRST_LOAD=no
 [ -d "$DATA" ] || FIRST_LOAD=yes
+
+# Measure our own application only: anything already answering on the port would be measured instead.
+if curl -s -o /dev/null --max-time 2 "$BASE/"; then
+  echo "something already answers on $BASE; stop it or choose another BENCH_PORT" >&2
+  exit 1
+fi
 
 APP_ARGS=(--server.address=127.0.0.1 --server.port="$PORT"
   --learningmap.embedded-database.data-directory="$DATA"
