@@ -1,15 +1,12 @@
 package org.learningmap.catalogue.editing;
 
+import java.util.Comparator;
 import java.util.List;
-import org.learningmap.platform.Json;
+import org.learningmap.organisations.Organisations;
 import org.learningmap.shared.LocalizedText;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The venues an organisation may hold sessions at. The catalogue already reads the venue table for
- * search (sessions reference venues), so it reads names and towns here the same way.
- */
+/** The venues an organisation may hold sessions at, as the organisations module knows them. */
 @Component
 class VenueChoices {
 
@@ -17,21 +14,20 @@ class VenueChoices {
     record Venue(long id, LocalizedText name, String town) {
     }
 
-    private final JdbcClient jdbc;
+    private final Organisations organisations;
 
-    VenueChoices(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    VenueChoices(Organisations organisations) {
+        this.organisations = organisations;
     }
 
     List<Venue> of(long organisationId) {
-        return jdbc.sql("SELECT id, name, town FROM venue WHERE organisation_id = ? ORDER BY town, name ->> 'en', id")
-                .param(organisationId)
-                .query((rs, n) -> new Venue(rs.getLong("id"), Json.text(rs.getString("name")), rs.getString("town")))
-                .list();
+        return organisations.venuesOf(organisationId).stream()
+                .map(venue -> new Venue(venue.id(), venue.name(), venue.town()))
+                .sorted(Comparator.comparing(Venue::town).thenComparing(venue -> venue.name().in("en")).thenComparingLong(Venue::id))
+                .toList();
     }
 
     boolean belongsTo(long venueId, long organisationId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM venue WHERE id = ? AND organisation_id = ?)")
-                .params(venueId, organisationId).query(Boolean.class).single();
+        return organisations.venue(venueId).map(venue -> venue.organisationId() == organisationId).orElse(false);
     }
 }

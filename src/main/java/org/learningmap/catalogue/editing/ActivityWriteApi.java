@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-class ActivityApi {
+class ActivityWriteApi {
 
     /** An activity to create or the full new content of one; texts are objects of language → text. */
     record ActivityRequest(
@@ -112,7 +112,7 @@ class ActivityApi {
     private final ActivityEditing editing;
     private final ActivityStore store;
 
-    ActivityApi(ActivityEditing editing, ActivityStore store) {
+    ActivityWriteApi(ActivityEditing editing, ActivityStore store) {
         this.editing = editing;
         this.store = store;
     }
