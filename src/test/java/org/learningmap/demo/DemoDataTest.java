@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+// A database of its own: other tests add activities and organisations to the shared one.
+@org.springframework.test.context.TestPropertySource(properties = "learningmap.demo-data.enabled=true")
 class DemoDataTest {
 
     @Autowired
