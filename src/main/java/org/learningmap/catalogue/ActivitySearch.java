@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>relevance ranks the text matches on the title's vector plus trigram similarity for typos;</li>
  *   <li>soonest walks the site's scheduled sessions in start order and stops after one page;</li>
- *   <li>nearest walks venues outward from the point (k-nearest-neighbour) until a page is full.</li>
+ *   <li>nearest walks venues outward from the point (k-nearest-neighbour) until a page is full;</li>
+ *   <li>with fewer than two thousand results, each result's key is computed and sorted instead.</li>
  * </ul>
  * Facets and the total come from one pass over the activities matching every filter except the
  * counted facets, grouped by the facet values; the counts per facet are then derived in memory.
@@ -42,15 +42,23 @@ class ActivitySearch {
     static final int MAX_PAGE = 500;
     static final List<String> FACETS = List.of("topic", "audience", "language", "kind", "mode", "free");
 
-    /** Below this many results, ordering by distance is computed for every result directly. */
-    private static final int NEAREST_DIRECTLY_BELOW = 2_000;
+    /** Below this many results, the order is computed for every result directly rather than walked. */
+    static final int DIRECTLY_BELOW = 2_000;
     private static final int FIRST_VENUES = 64;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final Topics topics;
+    private final int directlyBelow;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ActivitySearch(JdbcClient jdbc, PlatformTransactionManager transactions, Topics topics) {
+        this(jdbc, transactions, topics, DIRECTLY_BELOW);
+    }
+
+    /** With {@code directlyBelow} 0 every search walks, which is how tests cover the walks on few rows. */
+    ActivitySearch(JdbcClient jdbc, PlatformTransactionManager transactions, Topics topics, int directlyBelow) {
+        this.directlyBelow = directlyBelow;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -222,27 +230,25 @@ class ActivitySearch {
     }
 
     /**
-     * Activities by their next matching session: the site's sessions in start order, each kept only if
-     * it is its activity's first matching one. The walk starts a day back, or at the start of the
-     * earliest session longer than a day that is still running. Self-study courses without a matching
-     * session follow all others, newest first.
+     * Activities by their next matching session, then self-study courses without one, newest first.
+     * Few results (or a text search, which finds its few through the text indexes): each result's
+     * next session is looked up. Many results: the site's sessions are walked in start order, each
+     * kept only if it is its activity's first matching one, until the page is full.
      */
     private List<Long> soonest(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, long total, Instant now) {
+        if (filters.hasText() || total < directlyBelow) {
+            return soonestDirectly(siteId, zone, filters, offset, size, now);
+        }
         var activity = filters.activityWhere(siteId, now);
         var session = filters.sessionWhere("s", zone, now);
         var earlier = filters.sessionWhere("s2", zone, now);
         Map<String, Object> params = new HashMap<>(activity.params());
         params.putAll(session.params());
-        params.put("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))));
         List<Long> ids = new ArrayList<>(jdbc.sql("""
                         SELECT s.activity_id
                         FROM session s
                         JOIN activity a ON a.id = s.activity_id
                         WHERE s.site_id = :siteId
-                          AND s.starts_at >= LEAST(CAST(:dayAgo AS timestamptz),
-                                (SELECT min(l.starts_at) FROM session l
-                                 WHERE l.site_id = :siteId AND l.status = 'SCHEDULED'
-                                   AND l.ends_at - l.starts_at > interval '24 hours' AND l.ends_at > :now))
                           AND %s
                           AND %s
                           AND NOT EXISTS (SELECT 1 FROM session s2
@@ -260,6 +266,28 @@ class ActivitySearch {
             ids.addAll(withoutMatchingSession(siteId, zone, filters, offset, size - ids.size(), ids.size(), total, now));
         }
         return ids;
+    }
+
+    private List<Long> soonestDirectly(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, Instant now) {
+        var where = filters.where(siteId, zone, now);
+        var session = filters.sessionWhere("s", zone, now);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.putAll(session.params());
+        return jdbc.sql("""
+                        SELECT a.id
+                        FROM activity a
+                        LEFT JOIN LATERAL (SELECT s.starts_at, s.id FROM session s
+                                           WHERE s.activity_id = a.id AND %s
+                                           ORDER BY s.starts_at, s.id LIMIT 1) n ON true
+                        WHERE %s
+                        ORDER BY n.starts_at NULLS LAST, n.id, a.id DESC
+                        LIMIT :limit OFFSET :offset
+                        """.formatted(session.sql(), where.sql()))
+                .params(params)
+                .param("limit", size)
+                .param("offset", offset)
+                .query(Long.class)
+                .list();
     }
 
     /** Self-study courses without a matching session: they come after every activity that has one. */
@@ -291,7 +319,7 @@ class ActivitySearch {
      * yield a full page the order is exact; otherwise k grows fourfold.
      */
     private List<Long> nearest(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, long total, Instant now) {
-        if (total < NEAREST_DIRECTLY_BELOW) {
+        if (total < directlyBelow) {
             return nearestDirectly(siteId, zone, filters, offset, size, now);
         }
         long venues = jdbc.sql("SELECT count(*) FROM venue WHERE site_id = ?").param(siteId).query(Long.class).single();
@@ -301,7 +329,7 @@ class ActivitySearch {
         params.putAll(session.params());
         params.put("nearLat", filters.near().lat());
         params.put("nearLon", filters.near().lon());
-        for (long k = FIRST_VENUES; k < venues * 4; k *= 4) {
+        for (long k = FIRST_VENUES; ; k *= 4) {
             List<Long> ids = jdbc.sql("""
                             SELECT s.activity_id
                             FROM (SELECT nv.id, earth_distance(ll_to_earth(nv.lat, nv.lon), ll_to_earth(:nearLat, :nearLon)) AS metres
@@ -323,6 +351,9 @@ class ActivitySearch {
                     .list();
             if (ids.size() == size) {
                 return ids;
+            }
+            if (k >= venues) {
+                break;
             }
         }
         return nearestDirectly(siteId, zone, filters, offset, size, now);

@@ -296,6 +296,15 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
         params.put("now", java.sql.Timestamp.from(now));
         session.add(s + ".status = 'SCHEDULED'");
         session.add(s + ".ends_at > :now");
+        // Not needed for the answer, but it lets the start-time indexes skip past sessions: a session
+        // still running at the start of the range began at most a day before, or is one of the few
+        // longer ones (camps), whose earliest start the small session_long_idx gives at once.
+        Instant since = from == null ? now : java.time.Instant.ofEpochMilli(Math.max(now.toEpochMilli(),
+                from.atStartOfDay(zone).toInstant().toEpochMilli()));
+        session.add(s + ".starts_at >= LEAST(CAST(:sinceDayBefore AS timestamptz), (SELECT min(l.starts_at) FROM session l"
+                + " WHERE l.status = 'SCHEDULED' AND l.ends_at - l.starts_at > interval '24 hours' AND l.ends_at > :since))");
+        params.put("since", java.sql.Timestamp.from(since));
+        params.put("sinceDayBefore", java.sql.Timestamp.from(since.minus(java.time.Duration.ofDays(1))));
         if (from != null) {
             session.add(s + ".ends_at > :fromTime");
             params.put("fromTime", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));

@@ -32,6 +32,10 @@ class ActivitySearchTest {
     JdbcClient jdbc;
     @Autowired
     ActivitySearch search;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    Topics topics;
 
     long site;
     long smartphone;
@@ -109,6 +113,15 @@ class ActivitySearchTest {
     }
 
     SearchResult find(String... parameters) {
+        return find(search, parameters);
+    }
+
+    /** The same search answered by walking sessions and venues, as it is for thousands of results. */
+    SearchResult walk(String... parameters) {
+        return find(new ActivitySearch(jdbc, transactions, topics, 0), parameters);
+    }
+
+    SearchResult find(ActivitySearch search, String... parameters) {
         Map<String, String[]> map = new HashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
             map.merge(parameters[i], new String[] {parameters[i + 1]}, (a, b) -> {
@@ -153,8 +166,11 @@ class ActivitySearchTest {
 
     @Test
     void soonestOrdersByTheNextSessionWithRunningCampsFirstAndSelfStudyLast() {
-        assertThat(ids("sort", "soonest"))
-                .containsExactly(camp, robotics, englishClub, smartphone, paidPainting, lateNight, selfStudy);
+        List<Long> expected = List.of(camp, robotics, englishClub, smartphone, paidPainting, lateNight, selfStudy);
+        assertThat(ids("sort", "soonest")).containsExactlyElementsOf(expected);
+        assertThat(walk("sort", "soonest").items()).extracting(ActivityCard::id).containsExactlyElementsOf(expected);
+        assertThat(walk("sort", "soonest", "from", "2031-06-04").items()).extracting(ActivityCard::id)
+                .containsExactly(camp, englishClub, smartphone, paidPainting, lateNight, selfStudy);
     }
 
     @Test
@@ -165,6 +181,13 @@ class ActivitySearchTest {
                 .endsWith(selfStudy, englishClub);
         SearchResult near = find("sort", "nearest", "lat", "54.90", "lon", "23.90");
         assertThat(near.items().getFirst().distanceKm()).isLessThan(1.0);
+        assertThat(walk("sort", "nearest", "lat", "54.90", "lon", "23.90").items()).extracting(ActivityCard::id)
+                .containsExactlyElementsOf(near.items().stream().map(ActivityCard::id).toList());
+        // A short list is filled from the nearest venues alone.
+        var nearest = SearchFilters.parse(Map.of("sort", new String[] {"nearest"}, "lat", new String[] {"54.70"},
+                "lon", new String[] {"25.28"})).filters();
+        assertThat(new ActivitySearch(jdbc, transactions, topics, 0).list(site, VILNIUS, nearest, 2, NOW))
+                .extracting(ActivityCard::id).containsExactly(smartphone, paidPainting);
     }
 
     @Test
