@@ -35,7 +35,7 @@ class CoordinatorApprovesAnActivityWaitingForReview extends BrowserJourney {
         long back = waiting(site, organisation, venue, "Курс без адреси");
 
         phone();
-        StaffSignIn.signIn(page, base(), "coordinator.ua@example.org", "LearningMap-demo-2026");
+        SignIn.as(page, base(), "coordinator.ua@example.org", "LearningMap-demo-2026");
         open("/ukraina/coordinator/activities?lang=en");
         assertThat(page.locator("h1")).hasText("Activities waiting for review");
         // Other journeys may have left activities waiting on the same site; these two must be among them.

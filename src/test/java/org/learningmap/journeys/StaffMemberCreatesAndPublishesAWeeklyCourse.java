@@ -117,7 +117,7 @@ class StaffMemberCreatesAndPublishesAWeeklyCourse extends BrowserJourney {
     }
 
     private void signIn(String username, String password) {
-        StaffSignIn.signIn(page, base(), username, password);
+        SignIn.as(page, base(), username, password);
         open("/staff/organisations/" + organisation + "/activities");
         assertThat(page).not().hasURL(Pattern.compile(".*/sign-in.*"));
     }

@@ -36,7 +36,7 @@ class StaffMemberImportsActivitiesFromASpreadsheet extends BrowserJourney {
         long editor = fixtures.account("Jonas Editor");
         fixtures.member(editor, organisation, "EDITOR");
         phone();
-        StaffSignIn.signIn(page, base(), fixtures.email(editor), EditingFixtures.PASSWORD);
+        SignIn.as(page, base(), fixtures.email(editor), EditingFixtures.PASSWORD);
 
         String activities = "/staff/organisations/" + organisation + "/activities";
         open(activities + "/import");
