@@ -65,6 +65,24 @@ class ActivitySearch {
         this.topics = topics;
     }
 
+    /**
+     * The earliest start a session still running at {@link SearchFilters#since} can have: a day
+     * before, or the start of a longer session (a camp) that is running then.
+     */
+    Instant startsFrom(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
+        Instant since = filters.since(zone, now);
+        return jdbc.sql("""
+                        SELECT LEAST(CAST(:dayBefore AS timestamptz),
+                                     (SELECT min(l.starts_at) FROM session l
+                                      WHERE l.site_id = :siteId AND l.status = 'SCHEDULED'
+                                        AND l.ends_at - l.starts_at > interval '24 hours' AND l.ends_at > :since))
+                        """)
+                .param("dayBefore", Timestamp.from(since.minus(java.time.Duration.ofDays(1))))
+                .param("siteId", siteId)
+                .param("since", Timestamp.from(since))
+                .query(Timestamp.class).single().toInstant();
+    }
+
     /** A page of results with the facet counts. */
     SearchResult search(long siteId, ZoneId zone, SearchFilters filters, int page, Instant now) {
         return inSearchTransaction(() -> {
@@ -86,8 +104,10 @@ class ActivitySearch {
 
     /** The facet groups of the search without its facet filters; kept by the cache, counted per request. */
     List<FacetGroup> facetGroups(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
-        var where = filters.withoutFacets().where(siteId, zone, now);
-        return inSearchTransaction(() -> jdbc.sql("""
+        return inSearchTransaction(() -> {
+            SearchFilters base = filters.withoutFacets();
+            var where = base.where(siteId, zone, now, startsFrom(siteId, zone, base, now));
+            return jdbc.sql("""
                         SELECT a.topic_ids, a.audiences, a.languages, a.kind, a.price_cents = 0 AS free,
                                (a.kind = 'ONLINE_COURSE' OR coalesce(a.online_until > :now, false)) AS online,
                                coalesce(a.in_person_until > :now, false) AS in_person, count(*) AS n
@@ -99,7 +119,8 @@ class ActivitySearch {
                 .query((rs, n) -> new FacetGroup(longs(rs.getArray("topic_ids")), strings(rs.getArray("audiences")),
                         strings(rs.getArray("languages")), rs.getString("kind"), rs.getBoolean("free"),
                         rs.getBoolean("online"), rs.getBoolean("in_person"), rs.getLong("n")))
-                .list());
+                .list();
+        });
     }
 
     /**
@@ -112,9 +133,11 @@ class ActivitySearch {
     }
 
     long count(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
-        var where = filters.where(siteId, zone, now);
-        return inSearchTransaction(() -> jdbc.sql("SELECT count(*) FROM activity a WHERE " + where.sql())
-                .params(where.params()).query(Long.class).single());
+        return inSearchTransaction(() -> {
+            var where = filters.where(siteId, zone, now, startsFrom(siteId, zone, filters, now));
+            return jdbc.sql("SELECT count(*) FROM activity a WHERE " + where.sql())
+                    .params(where.params()).query(Long.class).single();
+        });
     }
 
     long count(SearchFilters filters, List<FacetGroup> groups, long siteId) {
@@ -199,18 +222,18 @@ class ActivitySearch {
             return List.of();
         }
         return inSearchTransaction(() -> {
+            Query query = new Query(siteId, zone, filters, now, startsFrom(siteId, zone, filters, now));
             List<Long> ids = switch (filters.sort()) {
-                case RELEVANCE -> filters.hasText() ? byRelevance(siteId, zone, filters, offset, size, now)
-                        : soonest(siteId, zone, filters, offset, size, total, now);
-                case SOONEST -> soonest(siteId, zone, filters, offset, size, total, now);
-                case NEAREST -> nearest(siteId, zone, filters, offset, size, total, now);
+                case RELEVANCE -> filters.hasText() ? byRelevance(query, offset, size) : soonest(query, offset, size, total);
+                case SOONEST -> soonest(query, offset, size, total);
+                case NEAREST -> nearest(query, offset, size, total);
             };
-            return cards(siteId, zone, filters, ids, now);
+            return cards(query, ids);
         });
     }
 
-    private List<Long> byRelevance(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, Instant now) {
-        var where = filters.where(siteId, zone, now);
+    private List<Long> byRelevance(Query q, int offset, int size) {
+        var where = q.where();
         // A title hit (any language, stemmed) outranks a typo or a match in the description only.
         return jdbc.sql("""
                         SELECT a.id
@@ -235,13 +258,13 @@ class ActivitySearch {
      * next session is looked up. Many results: the site's sessions are walked in start order, each
      * kept only if it is its activity's first matching one, until the page is full.
      */
-    private List<Long> soonest(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, long total, Instant now) {
-        if (filters.hasText() || total < directlyBelow) {
-            return soonestDirectly(siteId, zone, filters, offset, size, now);
+    private List<Long> soonest(Query q, int offset, int size, long total) {
+        if (q.filters().hasText() || total < directlyBelow) {
+            return soonestDirectly(q, offset, size);
         }
-        var activity = filters.activityWhere(siteId, now);
-        var session = filters.sessionWhere("s", zone, now);
-        var earlier = filters.sessionWhere("s2", zone, now);
+        var activity = q.activityWhere();
+        var session = q.sessionWhere("s");
+        var earlier = q.sessionWhere("s2");
         Map<String, Object> params = new HashMap<>(activity.params());
         params.putAll(session.params());
         List<Long> ids = new ArrayList<>(jdbc.sql("""
@@ -263,14 +286,14 @@ class ActivitySearch {
                 .query(Long.class)
                 .list());
         if (ids.size() < size) {
-            ids.addAll(withoutMatchingSession(siteId, zone, filters, offset, size - ids.size(), ids.size(), total, now));
+            ids.addAll(withoutMatchingSession(q, offset, size - ids.size(), ids.size(), total));
         }
         return ids;
     }
 
-    private List<Long> soonestDirectly(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, Instant now) {
-        var where = filters.where(siteId, zone, now);
-        var session = filters.sessionWhere("s", zone, now);
+    private List<Long> soonestDirectly(Query q, int offset, int size) {
+        var where = q.where();
+        var session = q.sessionWhere("s");
         Map<String, Object> params = new HashMap<>(where.params());
         params.putAll(session.params());
         return jdbc.sql("""
@@ -291,10 +314,9 @@ class ActivitySearch {
     }
 
     /** Self-study courses without a matching session: they come after every activity that has one. */
-    private List<Long> withoutMatchingSession(long siteId, ZoneId zone, SearchFilters filters, int offset, int wanted,
-                                              int found, long total, Instant now) {
-        var where = filters.where(siteId, zone, now);
-        var session = filters.sessionWhere("s", zone, now);
+    private List<Long> withoutMatchingSession(Query q, int offset, int wanted, int found, long total) {
+        var where = q.where();
+        var session = q.sessionWhere("s");
         Map<String, Object> params = new HashMap<>(where.params());
         params.putAll(session.params());
         String sql = """
@@ -318,17 +340,17 @@ class ActivitySearch {
      * The k venues nearest the point hold every activity closer than the k-th venue, so when they
      * yield a full page the order is exact; otherwise k grows fourfold.
      */
-    private List<Long> nearest(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, long total, Instant now) {
+    private List<Long> nearest(Query q, int offset, int size, long total) {
         if (total < directlyBelow) {
-            return nearestDirectly(siteId, zone, filters, offset, size, now);
+            return nearestDirectly(q, offset, size);
         }
-        long venues = jdbc.sql("SELECT count(*) FROM venue WHERE site_id = ?").param(siteId).query(Long.class).single();
-        var activity = filters.activityWhere(siteId, now);
-        var session = filters.sessionWhere("s", zone, now);
+        long venues = jdbc.sql("SELECT count(*) FROM venue WHERE site_id = ?").param(q.siteId()).query(Long.class).single();
+        var activity = q.activityWhere();
+        var session = q.sessionWhere("s");
         Map<String, Object> params = new HashMap<>(activity.params());
         params.putAll(session.params());
-        params.put("nearLat", filters.near().lat());
-        params.put("nearLon", filters.near().lon());
+        params.put("nearLat", q.filters().near().lat());
+        params.put("nearLon", q.filters().near().lon());
         for (long k = FIRST_VENUES; ; k *= 4) {
             List<Long> ids = jdbc.sql("""
                             SELECT s.activity_id
@@ -356,16 +378,16 @@ class ActivitySearch {
                 break;
             }
         }
-        return nearestDirectly(siteId, zone, filters, offset, size, now);
+        return nearestDirectly(q, offset, size);
     }
 
-    private List<Long> nearestDirectly(long siteId, ZoneId zone, SearchFilters filters, int offset, int size, Instant now) {
-        var where = filters.where(siteId, zone, now);
-        var session = filters.sessionWhere("s", zone, now);
+    private List<Long> nearestDirectly(Query q, int offset, int size) {
+        var where = q.where();
+        var session = q.sessionWhere("s");
         Map<String, Object> params = new HashMap<>(where.params());
         params.putAll(session.params());
-        params.put("nearLat", filters.near().lat());
-        params.put("nearLon", filters.near().lon());
+        params.put("nearLat", q.filters().near().lat());
+        params.put("nearLon", q.filters().near().lon());
         return jdbc.sql("""
                         SELECT a.id
                         FROM activity a
@@ -384,15 +406,16 @@ class ActivitySearch {
     }
 
     /** Cards for the given activities, in the given order, each with its next matching session. */
-    List<ActivityCard> cards(long siteId, ZoneId zone, SearchFilters filters, List<Long> ids, Instant now) {
+    List<ActivityCard> cards(Query q, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var session = filters.sessionWhere("s", zone, now);
-        var distanceSession = filters.sessionWhere("d", zone, now);
+        SearchFilters filters = q.filters();
+        var session = q.sessionWhere("s");
+        var distanceSession = q.sessionWhere("d");
         Map<String, Object> params = new HashMap<>(session.params());
         params.put("ids", ids);
-        params.put("now", Timestamp.from(now));
+        params.put("now", Timestamp.from(q.now()));
         String distance = "NULL::double precision";
         if (filters.near() != null) {
             params.put("nearLat", filters.near().lat());
@@ -402,7 +425,7 @@ class ActivitySearch {
                      FROM session d JOIN venue dv ON dv.id = d.venue_id WHERE d.activity_id = a.id AND %s)
                     """.formatted(distanceSession.sql());
         }
-        Map<Long, Topic> topicsById = topics.byId(siteId);
+        Map<Long, Topic> topicsById = topics.byId(q.siteId());
         Map<Long, ActivityCard> cards = new HashMap<>();
         jdbc.sql("""
                         SELECT a.id, a.title, a.summary, a.easy_read, a.kind, a.organisation_id, o.name AS organisation_name,
@@ -481,6 +504,22 @@ class ActivitySearch {
             return List.of();
         }
         return List.of((Long[]) array.getArray());
+    }
+
+    /** One search as its queries need it. */
+    record Query(long siteId, ZoneId zone, SearchFilters filters, Instant now, Instant startsFrom) {
+
+        SearchFilters.Where where() {
+            return filters.where(siteId, zone, now, startsFrom);
+        }
+
+        SearchFilters.Where activityWhere() {
+            return filters.activityWhere(siteId, now);
+        }
+
+        SearchFilters.Where sessionWhere(String alias) {
+            return filters.sessionWhere(alias, zone, now, startsFrom);
+        }
     }
 
     /**

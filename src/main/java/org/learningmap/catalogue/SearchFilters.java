@@ -181,9 +181,17 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
      * accessibility facts or a radius).
      */
     public Where where(long siteId, ZoneId zone, Instant now) {
+        return where(siteId, zone, now, null);
+    }
+
+    /**
+     * {@link #where(long, ZoneId, Instant)}, telling the database that no matching session starts
+     * before {@code startsFrom} (see {@link #since}), so that start-time indexes skip the past.
+     */
+    Where where(long siteId, ZoneId zone, Instant now, Instant startsFrom) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> and = activityConditions(siteId, now, params);
-        and.add(availability(zone, now, params));
+        and.add(availability(zone, now, startsFrom, params));
         return new Where(String.join("\n  AND ", and), params);
     }
 
@@ -193,13 +201,25 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
      * activity is shown with, and is the condition {@link #where} asks at least one session to meet.
      */
     public Where sessionWhere(ZoneId zone, Instant now) {
-        return sessionWhere("s", zone, now);
+        return sessionWhere("s", zone, now, null);
     }
 
-    /** {@link #sessionWhere(ZoneId, Instant)} over {@code session <alias>}. */
-    Where sessionWhere(String alias, ZoneId zone, Instant now) {
+    /** {@link #sessionWhere(ZoneId, Instant)} over {@code session <alias>}, with a lower bound on the start as in {@link #where(long, ZoneId, Instant, Instant)}. */
+    Where sessionWhere(String alias, ZoneId zone, Instant now, Instant startsFrom) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return new Where(sessionCondition(alias, zone, now, params), params);
+        return new Where(sessionCondition(alias, zone, now, startsFrom, params), params);
+    }
+
+    /**
+     * The moment a matching session must still be running at: now, or the start of the first day
+     * asked for. A session running then started at most a day earlier unless it is longer than a day.
+     */
+    Instant since(ZoneId zone, Instant now) {
+        if (from == null) {
+            return now;
+        }
+        Instant first = from.atStartOfDay(zone).toInstant();
+        return first.isAfter(now) ? first : now;
     }
 
     /** The conditions on the activity itself, without availability: for queries that walk the sessions. */
@@ -274,7 +294,7 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
      * scheduled session (all, online, at a venue), kept by triggers: "has an upcoming session" is
      * "that end is after now", answered from the row. Only dates and places need the sessions.
      */
-    private String availability(ZoneId zone, Instant now, Map<String, Object> params) {
+    private String availability(ZoneId zone, Instant now, Instant startsFrom, Map<String, Object> params) {
         if (!isDated() && !hasVenueConditions()) {
             return switch (mode) {
                 case ONLINE -> "(a.kind = 'ONLINE_COURSE' OR a.online_until > :now)";
@@ -283,7 +303,7 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
             };
         }
         String session = "EXISTS (SELECT 1 FROM session s WHERE s.activity_id = a.id AND "
-                + sessionCondition("s", zone, now, params) + ")";
+                + sessionCondition("s", zone, now, startsFrom, params) + ")";
         if (needsVenue()) {
             return "a.in_person_until > :now AND " + session;
         }
@@ -291,20 +311,15 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
         return "(a.kind = 'ONLINE_COURSE' OR (" + until + " > :now AND " + session + "))";
     }
 
-    private String sessionCondition(String s, ZoneId zone, Instant now, Map<String, Object> params) {
+    private String sessionCondition(String s, ZoneId zone, Instant now, Instant startsFrom, Map<String, Object> params) {
         List<String> session = new ArrayList<>();
         params.put("now", java.sql.Timestamp.from(now));
         session.add(s + ".status = 'SCHEDULED'");
         session.add(s + ".ends_at > :now");
-        // Not needed for the answer, but it lets the start-time indexes skip past sessions: a session
-        // still running at the start of the range began at most a day before, or is one of the few
-        // longer ones (camps), whose earliest start the small session_long_idx gives at once.
-        Instant since = from == null ? now : java.time.Instant.ofEpochMilli(Math.max(now.toEpochMilli(),
-                from.atStartOfDay(zone).toInstant().toEpochMilli()));
-        session.add(s + ".starts_at >= LEAST(CAST(:sinceDayBefore AS timestamptz), (SELECT min(l.starts_at) FROM session l"
-                + " WHERE l.status = 'SCHEDULED' AND l.ends_at - l.starts_at > interval '24 hours' AND l.ends_at > :since))");
-        params.put("since", java.sql.Timestamp.from(since));
-        params.put("sinceDayBefore", java.sql.Timestamp.from(since.minus(java.time.Duration.ofDays(1))));
+        if (startsFrom != null) {
+            session.add(s + ".starts_at >= :startsFrom");
+            params.put("startsFrom", java.sql.Timestamp.from(startsFrom));
+        }
         if (from != null) {
             session.add(s + ".ends_at > :fromTime");
             params.put("fromTime", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));

@@ -119,6 +119,7 @@ class VisitorSearchesFiltersAndOpensAnActivity extends BrowserJourney {
         assertThat(status).hasText("1 activity found");
         assertThat(page.locator(".activity-card h3")).hasText(new String[] {"Telescope night for families"});
         assertThat(page).hasURL(Pattern.compile("audience=FAMILIES"));
+        assertThat(page.url()).as("empty fields stay out of the address").doesNotContain("age=").doesNotContain("from=");
         // Beside each audience, what ticking it as well would add.
         assertThat(page.locator("#count-audience-SENIORS")).hasText("(1)");
 
