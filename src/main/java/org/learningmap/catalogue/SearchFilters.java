@@ -204,7 +204,10 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
         return sessionWhere("s", zone, now, null);
     }
 
-    /** {@link #sessionWhere(ZoneId, Instant)} over {@code session <alias>}, with a lower bound on the start as in {@link #where(long, ZoneId, Instant, Instant)}. */
+    /**
+     * {@link #sessionWhere(ZoneId, Instant)} over {@code session <alias>}, with the lower bound on the
+     * start of {@link #where(long, ZoneId, Instant, Instant)}.
+     */
     Where sessionWhere(String alias, ZoneId zone, Instant now, Instant startsFrom) {
         Map<String, Object> params = new LinkedHashMap<>();
         return new Where(sessionCondition(alias, zone, now, startsFrom, params), params);
