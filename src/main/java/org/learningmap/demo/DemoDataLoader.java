@@ -9,7 +9,8 @@ import org.learningmap.shared.LocalizedText;
 import org.learningmap.sites.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,11 +20,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills an empty database with the demo on start-up, before the web server takes requests; a database that has any site is left alone. */
+ * Fills an empty database with the demo on start-up. The application reports itself ready
+ * (/actuator/health/readiness) only once this is done; until then pages say no site exists yet. A database that has any site is left alone.
+ */
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "learningmap.demo-data.enabled", havingValue = "true")
-class DemoDataLoader implements SmartInitializingSingleton {
+class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -45,7 +48,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void run(ApplicationArguments args) {
         Boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM site)").query(Boolean.class).single();
         if (!empty) {
             return;

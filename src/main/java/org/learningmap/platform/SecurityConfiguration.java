@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,6 +62,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        // The CSRF token lives in a cookie, not in a server session: a visitor who only reads pages
+        // (whose layout carries the easy-read form) costs the server no session at all.
+        http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
         http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .failureUrl("/sign-in?error").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut").permitAll())
