@@ -109,6 +109,7 @@ SCENARIOS=(
   "clusters|/api/v1/map/clusters?bbox=20.9,53.9,26.9,56.5&zoom=7"
   "home|/"
 )
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A RESULT
 declare -A COMMAND
 for entry in "${SCENARIOS[@]}"; do
@@ -155,8 +156,9 @@ verdict() { case "$1" in 1) echo "met" ;; 0) echo "**not met**" ;; *) echo "–"
 row() {
   local name=$1 line=${RESULT[$1]} target=$2 ok=$3
   if [[ $line == RESULT* ]]; then
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(field "$line" rps)" "$(field "$line" p50_ms)" \
-      "$(field "$line" p95_ms)" "$(field "$line" p99_ms)" "$(field "$line" non2xx)" "$target" "$(verdict "$ok")"
+    printf '| %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$name" "$(field "$line" rps)" "$(field "$line" p50_ms)" \
+      "$(field "$line" p95_ms)" "$(field "$line" p99_ms)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$target" \
+      "$(verdict "$ok")"
   else
     printf '| %s | – | – | – | – | – | %s | %s |\n' "$name" "$target" "$line"
   fi
@@ -167,7 +169,7 @@ search_ok() { [ "$(check "$1" rps '>=' 1000)" = 1 ] && [ "$(check "$1" p99_ms '<
 RESULTS_FILE="$OUT/last-results.md"
 {
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)),"
-  echo "$(free -g | awk '/^Mem:/{print $2}') GiB memory, Linux $(uname -r), Java $(java_major "$JAVA_HOME"), load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "$(free -g | awk '/^Mem:/{print $2}') GiB memory, Linux $(uname -r), Java $(java_major "$JAVA_HOME"), load average before the runs: $LOAD_BEFORE."
   echo "Application and wrk share the machine. Data: \`$PER_SITE\` activities per site, two sites."
   echo
   if [ -f "$LOAD_RECORD" ]; then
@@ -178,7 +180,7 @@ RESULTS_FILE="$OUT/last-results.md"
     echo "This run reused that data directory (start to ready: ${READY_SECONDS} s); \`BENCH_FRESH=1\` measures the load again."
   fi
   echo
-  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | result |"
+  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx / socket errors | target | result |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   row search-api "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-api)"
   row search-page "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-page)"
