@@ -1,7 +1,12 @@
 package org.learningmap.catalogue;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.learningmap.platform.Json;
+import org.learningmap.shared.LocalizedText;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +54,35 @@ public class Catalogue {
     /** The site's topic vocabulary, in its order. */
     public List<Topic> topics(long siteId) {
         return topics.of(siteId);
+    }
+
+    /** One session with its activity's facts, whatever its status; empty for an unknown session. */
+    public Optional<SessionFacts> session(long sessionId) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.id = ?").param(sessionId).query(Catalogue::sessionFacts).optional();
+    }
+
+    /** Every session of an activity, cancelled ones included, in time order; empty for an unknown activity. */
+    public List<SessionFacts> sessionsOf(long activityId) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.activity_id = ? ORDER BY s.starts_at, s.id").param(activityId)
+                .query(Catalogue::sessionFacts).list();
+    }
+
+    private static final String SESSION_FACTS = """
+            SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
+                   s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,
+                   coalesce(s.online_url, a.online_url) AS online_url, s.capacity, s.status
+              FROM session s JOIN activity a ON a.id = s.activity_id LEFT JOIN venue v ON v.id = s.venue_id
+            """;
+
+    private static SessionFacts sessionFacts(ResultSet rs, int row) throws SQLException {
+        Long venueId = (Long) rs.getObject("venue_id");
+        String address = venueId == null ? null : rs.getString("address") + ", " + rs.getString("town");
+        return new SessionFacts(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("organisation_id"),
+                rs.getLong("site_id"), ActivityKind.valueOf(rs.getString("kind")),
+                ActivityStatus.valueOf(rs.getString("activity_status")), Json.text(rs.getString("title")),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), venueId,
+                venueId == null ? LocalizedText.EMPTY : Json.text(rs.getString("venue_name")), address,
+                rs.getString("online_url"), (Integer) rs.getObject("capacity"), "CANCELLED".equals(rs.getString("status")));
     }
 
     private List<ActivityCard> list(Site site, String parameter, long id, int limit) {
