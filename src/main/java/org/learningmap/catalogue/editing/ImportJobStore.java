@@ -56,7 +56,7 @@ class ImportJobStore {
     void progress(long id, Progress progress) {
         jdbc.sql("""
                         UPDATE import_job SET processed_rows = ?, imported_rows = ?, published_rows = ?, failed_rows = ?,
-                               report = ?::jsonb
+                               report = ?::jsonb, heartbeat_at = now()
                         WHERE id = ?
                         """)
                 .params(progress.processed(), progress.imported(), progress.published(), progress.failed(),
@@ -67,6 +67,19 @@ class ImportJobStore {
     void finish(long id, String status, Progress progress, Instant now) {
         progress(id, progress);
         jdbc.sql("UPDATE import_job SET status = ?, finished_at = ? WHERE id = ?").params(status, Timestamp.from(now), id).update();
+    }
+
+    /**
+     * Marks as failed every running job that has not reported progress since {@code silentSince}: the node
+     * running it stopped. The rows it imported stay; its report says to import the rest again.
+     */
+    int abandonSilentJobs(Instant silentSince, Instant now) {
+        String line = Json.write(List.of(new ReportLine(0, "", "import.error.interrupted", List.of(), false)));
+        return jdbc.sql("""
+                        UPDATE import_job SET status = 'FAILED', finished_at = ?, report = report || ?::jsonb
+                        WHERE status = 'RUNNING' AND heartbeat_at < ?
+                        """)
+                .params(Timestamp.from(now), line, Timestamp.from(silentSince)).update();
     }
 
     Optional<Job> find(long id) {

@@ -160,4 +160,30 @@ class ActivityImportTest extends EditingTestBase {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))))
                 .andExpect(content().string(containsString("The import is finished.")));
     }
+
+    @Test
+    void aJobWhoseServerStoppedIsMarkedFailedAndSaysToImportTheRestAgain() throws Exception {
+        long silent = jdbc.sql("""
+                        INSERT INTO import_job (site_id, organisation_id, account_id, file_name, total_rows, processed_rows,
+                                                imported_rows, heartbeat_at)
+                        VALUES (?, ?, ?, 'stopped.csv', 400, 120, 118, now() - interval '10 minutes') RETURNING id
+                        """).params(lietuva, orgA, editorA).query(Long.class).single();
+        long alive = jdbc.sql("""
+                        INSERT INTO import_job (site_id, organisation_id, account_id, file_name, total_rows, processed_rows)
+                        VALUES (?, ?, ?, 'alive.csv', 400, 10) RETURNING id
+                        """).params(lietuva, orgA, editorA).query(Long.class).single();
+
+        abandonedImports.sweep();
+
+        assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(silent).query(String.class).single()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(alive).query(String.class).single()).isEqualTo("RUNNING");
+        mvc.perform(get("/staff/organisations/" + orgA + "/activities/import/" + silent).header("Accept-Language", "en")
+                        .with(user(as(editorA))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("the server running it stopped")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AbandonedImports abandonedImports;
 }
