@@ -34,6 +34,13 @@ class ErrorPagesTest {
     }
 
     @Test
+    void anErrorRaisedByAPageKeepsTheSitesBranding() throws Exception {
+        var response = get("/ukraina/activities/987654321", "text/html", "en");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Learning Map Ukraine").doesNotContain("Exception");
+    }
+
+    @Test
     void anUnknownApiAddressAnswersProblemDetails() throws Exception {
         var response = get("/api/v1/no-such-thing", "application/json", "en");
         assertThat(response.statusCode()).isEqualTo(404);

@@ -22,6 +22,12 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final java.util.List<LayoutModel> layout;
+
+    PageErrors(java.util.List<LayoutModel> layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(RuleViolation.class)
     String rule(RuleViolation violation, Model model, HttpServletResponse response, HttpServletRequest request) {
         return page(violation.status().value(), violation.reason(), violation.arguments(), model, response, request);
@@ -53,7 +59,7 @@ class PageErrors {
         return page(HttpStatus.INTERNAL_SERVER_ERROR.value(), "error.unexpected", new Object[0], model, response, request);
     }
 
-    private static String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response,
+    private String page(int status, String reason, Object[] arguments, Model model, HttpServletResponse response,
                                HttpServletRequest request) {
         response.setStatus(status);
         // @ModelAttribute methods do not run for exception handlers, so the layout's own attributes are set here.
@@ -63,6 +69,7 @@ class PageErrors {
         model.addAttribute("reason", reason);
         model.addAttribute("reasonArguments", arguments);
         model.addAttribute("titleKey", ErrorTitles.key(status));
+        layout.forEach(contributor -> contributor.addTo(model, request));
         return "error";
     }
 }
