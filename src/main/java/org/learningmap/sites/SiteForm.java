@@ -45,11 +45,11 @@ record SiteForm(Map<String, String> name, String slug, String host, String count
                 Integer.toString(site.defaultZoom()));
     }
 
-    boolean speaks(String language) {
+    public boolean speaks(String language) {
         return languages.contains(language);
     }
 
-    boolean moderated() {
+    public boolean moderated() {
         return Boolean.TRUE.equals(requiresModeration);
     }
 
@@ -126,6 +126,9 @@ record SiteForm(Map<String, String> name, String slug, String host, String count
         if (errors.any()) {
             return null;
         }
+        // The default language leads the list, as pages offer the site's languages in this order.
+        chosen.remove(cleanDefault);
+        chosen.add(0, cleanDefault);
         return new SiteSettings(new LocalizedText(names), cleanSlug, cleanHost.isEmpty() ? null : cleanHost, cleanCountry,
                 List.copyOf(chosen), cleanDefault, zone, primary, accent, moderated(), lat, lon, zoomLevel.intValue());
     }
