@@ -15,6 +15,11 @@ public record Site(long id, String slug, String host, LocalizedText name, String
         return logoVersion != null;
     }
 
+    /** Changes whenever the colours change, so the theme's address does too and no browser keeps old colours. */
+    public String themeVersion() {
+        return Integer.toHexString((primaryColour + accentColour).hashCode());
+    }
+
     public boolean speaks(String language) {
         return languages.contains(language);
     }

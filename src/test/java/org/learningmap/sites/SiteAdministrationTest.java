@@ -113,7 +113,7 @@ class SiteAdministrationTest {
         mvc.perform(get("/" + slug + "/").header("Accept-Language", "lt"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Kauno regionas")))
-                .andExpect(content().string(containsString("href=\"/" + slug + "/site/theme.css\"")))
+                .andExpect(content().string(containsString("href=\"/" + slug + "/site/theme.css?v=")))
                 .andExpect(content().string(not(containsString("lang=\"uk\" hreflang=\"uk\""))));
         mvc.perform(get("/" + slug + "/site/theme.css"))
                 .andExpect(content().string(containsString("--primary:#14532d")))
