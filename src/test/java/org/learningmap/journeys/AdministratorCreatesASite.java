@@ -132,5 +132,15 @@ class AdministratorCreatesASite extends BrowserJourney {
         open("/admin/sites/new");
         assertFitsNarrowScreen();
         assertAccessible();
+        page.locator("a[href='/admin/sites']").first().click();
+        page.locator("table.site-list a").first().click();
+        page.locator(".site-admin-links a", new Page.LocatorOptions().setHasText("Areas")).click();
+        assertThat(page.locator("table.area-list")).isVisible();
+        assertFitsNarrowScreen();
+        assertAccessible();
+        page.locator(".site-admin a", new Page.LocatorOptions().setHasText("Topics")).first().click();
+        assertThat(page.locator(".topic-list")).isVisible();
+        assertFitsNarrowScreen();
+        assertAccessible();
     }
 }
