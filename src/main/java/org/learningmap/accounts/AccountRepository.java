@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,27 @@ class AccountRepository {
                 .param(email)
                 .query(AccountRepository::summary)
                 .optional();
+    }
+
+    List<AccountSummary> coordinatorsOf(long siteId) {
+        return jdbc.sql("""
+                        SELECT a.id, a.email, a.display_name, a.preferred_language FROM account a
+                        JOIN site_role r ON r.account_id = a.id AND r.role = 'COORDINATOR'
+                        WHERE r.site_id = ? ORDER BY lower(a.display_name), a.id
+                        """)
+                .param(siteId)
+                .query(AccountRepository::summary)
+                .list();
+    }
+
+    void grantCoordinator(long accountId, long siteId) {
+        jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR') ON CONFLICT DO NOTHING")
+                .params(accountId, siteId).update();
+    }
+
+    void revokeCoordinator(long accountId, long siteId) {
+        jdbc.sql("DELETE FROM site_role WHERE account_id = ? AND site_id = ? AND role = 'COORDINATOR'")
+                .params(accountId, siteId).update();
     }
 
     private static AccountSummary summary(ResultSet rs, int row) throws SQLException {

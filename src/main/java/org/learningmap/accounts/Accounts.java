@@ -1,6 +1,8 @@
 package org.learningmap.accounts;
 
+import java.util.List;
 import java.util.Optional;
+import org.learningmap.platform.RuleViolation;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask about people. */
@@ -30,5 +32,34 @@ public class Accounts {
     /** The language to write to this person in; English when the account no longer exists. */
     public String preferredLanguage(long id) {
         return repository.summaryById(id).map(AccountSummary::preferredLanguage).orElse(FALLBACK_LANGUAGE);
+    }
+
+    /** The coordinators of a site, by name. */
+    public List<AccountSummary> coordinatorsOf(long siteId) {
+        return repository.coordinatorsOf(siteId);
+    }
+
+    /**
+     * Makes the account with this e-mail address a coordinator of the site; only a platform
+     * administrator may. Fails with "accounts.coordinator.no-account" when no account has the address.
+     * The person's new right applies from their next sign-in.
+     */
+    public AccountSummary grantCoordinator(String email, long siteId) {
+        requirePlatformAdmin();
+        AccountSummary person = byEmail(email).orElseThrow(() -> new RuleViolation("accounts.coordinator.no-account"));
+        repository.grantCoordinator(person.id(), siteId);
+        return person;
+    }
+
+    /** Takes the coordinator role of the site from the account; only a platform administrator may. */
+    public void revokeCoordinator(long accountId, long siteId) {
+        requirePlatformAdmin();
+        repository.revokeCoordinator(accountId, siteId);
+    }
+
+    private static void requirePlatformAdmin() {
+        if (!CurrentAccount.get().map(CurrentAccount::platformAdmin).orElse(false)) {
+            throw RuleViolation.forbidden();
+        }
     }
 }

@@ -25,6 +25,9 @@ public record CurrentAccount(long id, String email, String displayName, String p
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The prefix of the authority naming one coordinated site: {@code SITE_COORDINATOR_42}. */
+    public static final String COORDINATOR_OF = "SITE_COORDINATOR_";
+
     /** The signed-in account of this request, if any. */
     public static Optional<CurrentAccount> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -47,6 +50,8 @@ public record CurrentAccount(long id, String email, String displayName, String p
         }
         if (!coordinatedSites.isEmpty()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_COORDINATOR"));
+            // Modules that cannot depend on accounts (sites) check "coordinates this site" by this authority.
+            coordinatedSites.forEach(site -> authorities.add(new SimpleGrantedAuthority(COORDINATOR_OF + site)));
         }
         return authorities;
     }

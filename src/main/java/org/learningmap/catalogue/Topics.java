@@ -55,4 +55,9 @@ class Topics {
         of(siteId).forEach(topic -> map.put(topic.id(), topic));
         return map;
     }
+
+    /** Forgets the site's cached vocabulary after a coordinator changed it on this node. */
+    void forget(long siteId) {
+        bySite.remove(siteId);
+    }
 }

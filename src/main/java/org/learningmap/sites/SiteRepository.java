@@ -22,7 +22,11 @@ class SiteRepository {
     }
 
     List<Site> findAll() {
-        return jdbc.sql("SELECT * FROM site ORDER BY id").query(SiteRepository::site).list();
+        return jdbc.sql("""
+                        SELECT s.*, (SELECT (extract(epoch FROM l.updated_at) * 1000)::bigint FROM site_logo l
+                                     WHERE l.site_id = s.id) AS logo_version
+                        FROM site s ORDER BY s.id
+                        """).query(SiteRepository::site).list();
     }
 
     List<Area> areas(long siteId) {
@@ -66,7 +70,8 @@ class SiteRepository {
                 rs.getString("country"), strings(rs.getArray("languages")), rs.getString("default_language"),
                 ZoneId.of(rs.getString("time_zone")), rs.getString("logo_url"), rs.getString("primary_colour"),
                 rs.getString("accent_colour"), rs.getBoolean("requires_moderation"),
-                new GeoPoint(rs.getDouble("centre_lat"), rs.getDouble("centre_lon")), rs.getInt("default_zoom"));
+                new GeoPoint(rs.getDouble("centre_lat"), rs.getDouble("centre_lon")), rs.getInt("default_zoom"),
+                (Long) rs.getObject("logo_version"));
     }
 
     private static Area area(ResultSet rs) throws SQLException {
