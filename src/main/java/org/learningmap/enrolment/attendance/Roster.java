@@ -10,7 +10,7 @@ import org.learningmap.catalogue.SessionFacts;
 record Roster(SessionFacts session, List<Entry> confirmed, List<Entry> walkIns, List<String> waitlist,
               int present, int noShows, Integer capacity, boolean finished) {
 
-    int confirmedCount() {
+    public int confirmedCount() {
         return confirmed.size();
     }
 
@@ -21,16 +21,16 @@ record Roster(SessionFacts session, List<Entry> confirmed, List<Entry> walkIns, 
     record Entry(Long enrolmentId, Long attendanceId, Long accountId, String name, String status, String method,
                  boolean walkIn) {
 
-        boolean present() {
+        public boolean present() {
             return "PRESENT".equals(status);
         }
 
-        boolean noShow() {
+        public boolean noShow() {
             return "NO_SHOW".equals(status);
         }
 
         /** The element id of the line on the page. */
-        String rowId() {
+        public String rowId() {
             return enrolmentId != null ? "person-e" + enrolmentId : "person-a" + attendanceId;
         }
     }

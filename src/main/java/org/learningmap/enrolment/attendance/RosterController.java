@@ -191,7 +191,7 @@ class RosterController {
         Site site = Sites.current();
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("session", session);
-        model.addAttribute("title", session.activityTitle().in(locale.getLanguage()));
+        model.addAttribute("activityTitle", session.activityTitle().in(locale.getLanguage()));
         model.addAttribute("when", Formats.date(session.startsAt(), site.zone(), locale) + ", "
                 + Formats.time(session.startsAt(), site.zone(), locale) + "–" + Formats.time(session.endsAt(), site.zone(), locale));
     }
