@@ -190,7 +190,7 @@ class RosterController {
     private static void describe(Model model, SessionFacts session) {
         Site site = Sites.current();
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("session", session);
+        model.addAttribute("facts", session);
         model.addAttribute("activityTitle", session.activityTitle().in(locale.getLanguage()));
         model.addAttribute("when", Formats.date(session.startsAt(), site.zone(), locale) + ", "
                 + Formats.time(session.startsAt(), site.zone(), locale) + "–" + Formats.time(session.endsAt(), site.zone(), locale));

@@ -85,7 +85,9 @@ class RosterPagesTest {
                 .andExpect(content().string(containsString("Ona Secretname")))
                 .andExpect(content().string(containsString("Vida Waitlisted")))
                 .andExpect(content().string(containsString("Tap to mark present")))
-                .andExpect(content().string(containsString("Email for beginners")));
+                .andExpect(content().string(containsString("Email for beginners")))
+                .andExpect(content().string(containsString("hx-post=\"" + roster + "/enrolments/" + onaPlace + "/present\"")))
+                .andExpect(content().string(containsString("action=\"" + roster + "/walk-ins\"")));
         mvc.perform(get("/staff/sessions").with(as(educator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Email for beginners")))
