@@ -27,6 +27,9 @@ class EducatorChecksPeopleInOnAPhone extends BrowserJourney {
     @Autowired
     CheckInPasses passes;
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
     @Test
     void anEducatorTapsTypesAPassAddsAWalkInAndFinishes() {
         long library = jdbc.sql("""
@@ -104,12 +107,32 @@ class EducatorChecksPeopleInOnAPhone extends BrowserJourney {
                 .containsText("Did not come");
         assertAccessible();
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show the check-in QR code")).click();
+        assertThat(page.locator("h1")).hasText("Check in with your phone");
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code to check in to " + title))).isVisible();
+        assertFitsNarrowScreen();
+        assertAccessible();
+
         assertThat(status(session, ona)).isEqualTo("PRESENT");
         assertThat(status(session, jonas)).isEqualTo("PRESENT");
         assertThat(status(session, ruta)).isEqualTo("PRESENT");
         assertThat(status(session, petras)).isEqualTo("NO_SHOW");
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE session_id = ? AND status = 'PRESENT'").param(session)
                 .query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void aLearnerShowsTheirPassOnAPhone() {
+        String learner = SignIn.newAccount(jdbc, passwords, "Aldona Besimokanti", "lt");
+        phone();
+        SignIn.as(page, base(), learner, SignIn.PASSWORD);
+        open("/account?lang=en");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show my check-in pass")).click();
+        assertThat(page.locator("h1")).hasText("My check-in pass");
+        assertThat(page.locator(".pass-code")).hasText(java.util.regex.Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}"));
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code of my check-in pass"))).isVisible();
+        assertFitsNarrowScreen();
+        assertAccessible();
     }
 
     private long enrol(long pool, String name, String status) {
