@@ -118,13 +118,6 @@ class Rosters {
         return new Roster(session, named, namedWalkIns, waitlist, present, noShows, capacity, finished(session.sessionId()));
     }
 
-    /** One line of the roster, after a change. */
-    Optional<Roster.Entry> entry(SessionFacts session, Locale locale, String rowId) {
-        Roster roster = roster(session, locale);
-        return java.util.stream.Stream.concat(roster.confirmed().stream(), roster.walkIns().stream())
-                .filter(e -> e.rowId().equals(rowId)).findFirst();
-    }
-
     /** Marks a person with a place present; nothing changes (and nothing is published) if they already are. */
     @Transactional
     boolean markPresent(SessionFacts session, long enrolmentId, AttendanceMethod method, Long by) {

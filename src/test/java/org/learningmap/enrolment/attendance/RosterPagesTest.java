@@ -149,6 +149,26 @@ class RosterPagesTest {
     }
 
     @Test
+    void aPlaceOrPresenceOfAnotherSessionCannotBeReachedThroughMyRoster() throws Exception {
+        long elsewhere = fixture.organisation(fixture.site("lietuva"), "Third Library");
+        long activity = fixture.activity(elsewhere, "CLASS", "Their class");
+        long theirSession = fixture.session(activity, Instant.now(), Instant.now().plusSeconds(3600), null);
+        long theirPlace = fixture.enrol(fixture.pool(activity, theirSession, null), stranger, "CONFIRMED");
+        jdbc.sql("""
+                        INSERT INTO attendance (site_id, organisation_id, activity_id, session_id, enrolment_id, account_id, status, method, recorded_at)
+                        SELECT site_id, organisation_id, activity_id, session_id, id, account_id, 'PRESENT', 'TAP', now() FROM enrolment WHERE id = ?
+                        """).param(theirPlace).update();
+        long theirAttendance = jdbc.sql("SELECT id FROM attendance WHERE session_id = ?").param(theirSession).query(Long.class).single();
+
+        mvc.perform(post(roster + "/enrolments/" + theirPlace + "/present").with(as(educator)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(roster + "/attendance/" + theirAttendance + "/undo").with(as(educator)).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(fixture.attendanceRows(sessionId)).isZero();
+        assertThat(fixture.attendanceOf(theirSession, stranger.id())).isEqualTo("PRESENT");
+    }
+
+    @Test
     void signedOutVisitorsAreSentToSignIn() throws Exception {
         mvc.perform(get(roster)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/staff/sessions")).andExpect(status().is3xxRedirection());
