@@ -113,6 +113,12 @@ class EducatorChecksPeopleInOnAPhone extends BrowserJourney {
         assertFitsNarrowScreen();
         assertAccessible();
 
+        // The longer Lithuanian words still fit the phone.
+        open("/staff/sessions/" + session + "/roster?lang=lt");
+        assertThat(page.locator("h1")).containsText("Dalyvių sąrašas");
+        assertFitsNarrowScreen();
+        assertAccessible();
+
         assertThat(status(session, ona)).isEqualTo("PRESENT");
         assertThat(status(session, jonas)).isEqualTo("PRESENT");
         assertThat(status(session, ruta)).isEqualTo("PRESENT");

@@ -67,10 +67,15 @@ class Rosters {
     /** The session, if it is of this site; staff of its organisation only (others: 403, unknown: 404). */
     SessionFacts openForStaff(long sessionId, long siteId, long accountId) {
         SessionFacts session = catalogue.session(sessionId).filter(s -> s.siteId() == siteId).orElseThrow(RuleViolation::notFound);
-        if (!organisations.hasRole(accountId, session.organisationId(), StaffRole.EDUCATOR)) {
+        if (!canRecordAttendance(accountId, session.organisationId())) {
             throw RuleViolation.forbidden();
         }
         return session;
+    }
+
+    /** Staff of the organisation (educators, editors, owners) see its rosters and record attendance. */
+    boolean canRecordAttendance(long accountId, long organisationId) {
+        return organisations.hasRole(accountId, organisationId, StaffRole.EDUCATOR);
     }
 
     /** The session of this site, for the person checking themselves in. */
