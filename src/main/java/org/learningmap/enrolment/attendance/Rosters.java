@@ -98,9 +98,13 @@ class Rosters {
                 .list();
         List<Roster.Entry> walkIns = jdbc.sql("""
                         SELECT a.id, a.account_id, a.walk_in_name, a.status, a.method FROM attendance a
-                         WHERE a.session_id = ? AND a.enrolment_id IS NULL ORDER BY a.id
+                         WHERE a.session_id = :session AND a.enrolment_id IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.account_id = a.account_id
+                                           AND e.status = 'CONFIRMED' AND """ + ON_ROSTER + """
+                        )
+                         ORDER BY a.id
                         """)
-                .param(session.sessionId())
+                .param("session", session.sessionId()).param("activity", session.activityId())
                 .query((rs, n) -> new Roster.Entry(null, rs.getLong("id"), (Long) rs.getObject("account_id"),
                         rs.getString("walk_in_name"), rs.getString("status"), rs.getString("method"), true))
                 .list();

@@ -172,6 +172,20 @@ class AttendanceRulesTest {
     }
 
     @Test
+    void aWalkInWhoSignsUpLaterIsCountedOnce() {
+        jdbc.sql("UPDATE place_pool SET capacity = NULL WHERE id = ?").param(pool).update();
+        rosters.walkIn(session(), "", stranger.email(), null, educator.id());
+        jdbc.sql("UPDATE attendance SET enrolment_id = NULL WHERE session_id = ?").param(sessionId).update();
+        jdbc.sql("UPDATE enrolment SET status = 'CONFIRMED' WHERE pool_id = ? AND account_id = ?").params(pool, stranger.id()).update();
+
+        Roster roster = rosters.roster(session(), Locale.ENGLISH);
+
+        assertThat(roster.present()).isEqualTo(1);
+        assertThat(roster.walkIns()).isEmpty();
+        assertThat(roster.confirmed()).filteredOn(Roster.Entry::present).extracting(Roster.Entry::name).containsExactly("Stasys Stranger");
+    }
+
+    @Test
     void finishingRecordsEachAbsentPersonOnceAsANoShow() {
         rosters.markPresent(session(), onaPlace, AttendanceMethod.TAP, educator.id());
 
