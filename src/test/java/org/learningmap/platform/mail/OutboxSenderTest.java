@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.learningmap.platform.Attachment;
 import org.learningmap.platform.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,6 +99,35 @@ class OutboxSenderTest {
         assertThat(((String) received.getFirst().getContent()).replace("\r\n", "\n").strip()).isEqualTo("Sveiki, Ona!\nПривіт!");
         assertThat(row(id).sentAt()).isNotNull();
         assertThat(row(id).attempts()).isZero();
+    }
+
+    @Test
+    void anInvitationArrivesAsACalendarFileACalendarCanRead() throws Exception {
+        startSmtp();
+        String to = recipient();
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Learning Map//Test//EN", "METHOD:PUBLISH",
+                "BEGIN:VEVENT", "UID:session-1@example.net", "DTSTAMP:20261205T100000Z", "DTSTART:20261210T150000Z",
+                "DTEND:20261210T163000Z", "SUMMARY:Robotika – робототехніка", "END:VEVENT", "END:VCALENDAR", "");
+        outbox.enqueue(to, "Invitation", "See you there.", List.of(Attachment.calendar("session-1.ics", ics)));
+
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = receivedBy(to).getFirst();
+        Multipart parts = (Multipart) received.getContent();
+        BodyPart file = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if ("session-1.ics".equals(parts.getBodyPart(i).getFileName())) {
+                file = parts.getBodyPart(i);
+            }
+        }
+        assertThat(file).as("the .ics part").isNotNull();
+        assertThat(file.getContentType()).startsWith("text/calendar").contains("method=PUBLISH");
+        Calendar calendar = new CalendarBuilder().build(file.getInputStream());
+        VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.getSummary().getValue()).isEqualTo("Robotika – робототехніка");
+        assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("session-1@example.net");
+        assertThat(GreenMailUtil.getBody(received)).contains("See you there.");
     }
 
     @Test
