@@ -19,7 +19,10 @@ import jakarta.mail.Multipart;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.learningmap.catalogue.CalendarFile;
+import org.learningmap.catalogue.Catalogue;
 import org.learningmap.platform.Attachment;
+import org.learningmap.platform.Notifications;
 import org.learningmap.platform.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +41,10 @@ class OutboxSenderTest {
     Outbox outbox;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    Catalogue catalogue;
     @Autowired
     JdbcClient jdbc;
     @Value("${spring.mail.port}")
@@ -81,6 +88,28 @@ class OutboxSenderTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text/plain part of a message, however deep it is nested. */
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain") && part.getFileName() == null) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart nested) {
+                    String text = plainText(nested);
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     @Test
@@ -127,7 +156,43 @@ class OutboxSenderTest {
         VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
         assertThat(event.getSummary().getValue()).isEqualTo("Robotika – робототехніка");
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("session-1@example.net");
-        assertThat(GreenMailUtil.getBody(received)).contains("See you there.");
+        assertThat(plainText(received.getContent())).contains("See you there.");
+    }
+
+    @Test
+    void aPersonGetsAnInvitationInUkrainianWithTheSessionForTheirCalendar() throws Exception {
+        startSmtp();
+        String to = recipient();
+        long session = jdbc.sql("""
+                        SELECT s.id FROM session s JOIN activity a ON a.id = s.activity_id
+                        WHERE a.status = 'PUBLISHED' AND s.status = 'SCHEDULED' AND s.starts_at > now() AND a.title ->> 'uk' IS NOT NULL
+                        ORDER BY s.id LIMIT 1""").query(Long.class).single();
+        String ukrainianTitle = jdbc.sql("SELECT a.title ->> 'uk' FROM session s JOIN activity a ON a.id = s.activity_id WHERE s.id = ?")
+                .param(session).query(String.class).single();
+        CalendarFile file = catalogue.sessionCalendar(session, "uk", false).orElseThrow();
+        // The texts of this message live in src/test/resources/i18n/notifications-test.
+        Notifications.Message message = Notifications.Message.of("test-notice.subject", "test-notice.body", "test-notice.sms", ukrainianTitle, "Петро")
+                .with(new Attachment(file.filename(), file.contentType(), file.content()));
+
+        notifications.send(new Notifications.Recipient(to, "+380501234567", "uk", Notifications.Channel.EMAIL), message);
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = receivedBy(to).getFirst();
+        assertThat(received.getSubject()).isEqualTo("Ваше місце: " + ukrainianTitle);
+        assertThat(plainText(received.getContent())).startsWith("Вітаємо, Петро,");
+        Multipart parts = (Multipart) received.getContent();
+        BodyPart calendarPart = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (file.filename().equals(parts.getBodyPart(i).getFileName())) {
+                calendarPart = parts.getBodyPart(i);
+            }
+        }
+        assertThat(calendarPart).isNotNull();
+        Calendar calendar = new CalendarBuilder().build(calendarPart.getInputStream());
+        VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.getSummary().getValue()).isEqualTo(ukrainianTitle);
+        assertThat(event.getUid().orElseThrow().getValue()).startsWith("session-" + session + "@");
     }
 
     @Test
