@@ -215,6 +215,29 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void aUkrainianSitesFeedCarriesKyivTime() throws Exception {
+        long kyiv = fixture.site("Europe/Kyiv");
+        sites.refresh();
+        long hub = fixture.organisation(kyiv, "Kyiv Digital Hub");
+        long room = fixture.venue(kyiv, hub, "Hub room", "Kyiv", 50.45, 30.52);
+        long course = fixture.activity(kyiv, hub).title("Smartphone basics", "Išmanusis telefonas", "Основи смартфона").insert();
+        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+        long session = fixture.session(course, room, start, start.plusSeconds(3600));
+
+        MockHttpServletResponse response = mvc.perform(get("/" + fixture.slugOf(kyiv) + "/calendar.ics").param("lang", "uk"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        Calendar calendar = parse(response);
+        VEvent event = events(calendar).getFirst();
+        assertThat(property(event, "UID")).startsWith("session-" + session + "@");
+        assertThat(property(event, "SUMMARY")).isEqualTo("Основи смартфона");
+        java.time.temporal.Temporal begins = event.getDateTimeStart().getDate();
+        Instant parsed = begins instanceof Instant instant ? instant : java.time.ZonedDateTime.from(begins).toInstant();
+        assertThat(parsed).as("the start is the same moment in any zone").isEqualTo(start);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as("the zone is defined in the file")
+                .contains("BEGIN:VTIMEZONE\r\nTZID:" + event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue() + "\r\n");
+    }
+
+    @Test
     void theAddToCalendarFileOfASessionStillWorks() throws Exception {
         Calendar calendar = parse(fetch("/sessions/" + dance1 + ".ics", "lt"));
         assertThat(property(events(calendar).getFirst(), "SUMMARY")).isEqualTo("Šokių dirbtuvės");
