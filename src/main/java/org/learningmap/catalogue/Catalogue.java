@@ -27,12 +27,44 @@ public class Catalogue {
     private final Topics topics;
     private final Sites sites;
     private final JdbcClient jdbc;
+    private final CalendarFiles calendars;
 
-    Catalogue(CachedSearch search, Topics topics, Sites sites, JdbcClient jdbc) {
+    Catalogue(CachedSearch search, Topics topics, Sites sites, JdbcClient jdbc, CalendarFiles calendars) {
         this.search = search;
         this.topics = topics;
         this.sites = sites;
         this.jdbc = jdbc;
+        this.calendars = calendars;
+    }
+
+    /**
+     * The .ics file of one session in the language, for an e-mail attachment or a download: the site's
+     * time zone, the activity's title, the place, the activity page's address and a UID that stays the
+     * same for the session (so a calendar updates one event). With {@code cancellation} (or when the
+     * session was cancelled) it is a cancellation notice ({@code METHOD:CANCEL}, {@code STATUS:CANCELLED}).
+     * Empty for an unknown session.
+     */
+    public Optional<CalendarFile> sessionCalendar(long sessionId, String language, boolean cancellation) {
+        return calendars.entry(sessionId).map(entry -> {
+            boolean cancel = cancellation || entry.cancelled();
+            CalendarFiles.Method method = cancel ? CalendarFiles.Method.CANCEL : CalendarFiles.Method.PUBLISH;
+            String text = calendars.write(List.of(cancel ? entry.asCancelled() : entry), language, method, null);
+            return new CalendarFile("session-" + sessionId + ".ics", method.name(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
+    /**
+     * A calendar (for a feed) of the given sessions in the language, in time order; those in
+     * {@code tentative} are marked {@code STATUS:TENTATIVE}, cancelled ones {@code STATUS:CANCELLED}.
+     * {@code name} titles the calendar in calendar apps.
+     */
+    public CalendarFile calendarOf(java.util.Collection<Long> sessionIds, java.util.Set<Long> tentative, String language,
+                                   String name, String filename) {
+        List<CalendarEntry> entries = calendars.entries(sessionIds).stream()
+                .map(entry -> entry.tentative(tentative.contains(entry.sessionId())))
+                .toList();
+        String text = calendars.write(entries, language, CalendarFiles.Method.PUBLISH, name);
+        return new CalendarFile(filename, "PUBLISH", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Published activities with a coming session at the venue, soonest first; empty for an unknown venue. */

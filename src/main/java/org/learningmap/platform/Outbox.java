@@ -1,11 +1,14 @@
 package org.learningmap.platform;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * E-mail to send. A message is written to the outbox in the caller's transaction, so it exists
- * exactly when the change that caused it was committed; {@code OutboxSender} delivers it.
+ * Messages to send. A message is written to the outbox in the caller's transaction, so it exists
+ * exactly when the change that caused it was committed; senders in {@code platform.mail} (e-mail) and
+ * {@code platform.messaging} (SMS) deliver it. Most callers want {@link Notifications}, which picks
+ * the channel and the language for a person.
  */
 @Service
 public class Outbox {
@@ -18,8 +21,30 @@ public class Outbox {
 
     /** Queues a plain-text e-mail; returns its id. */
     public long enqueue(String recipient, String subject, String body) {
-        return jdbc.sql("INSERT INTO outbox_email (recipient, subject, body) VALUES (?, ?, ?) RETURNING id")
+        return enqueue(recipient, subject, body, List.of());
+    }
+
+    /** Queues a plain-text e-mail with files attached (kept with the message); returns its id. */
+    public long enqueue(String recipient, String subject, String body, List<Attachment> attachments) {
+        long id = jdbc.sql("INSERT INTO outbox_email (recipient, subject, body) VALUES (?, ?, ?) RETURNING id")
                 .params(recipient, subject, body)
+                .query(Long.class)
+                .single();
+        int position = 0;
+        for (Attachment attachment : attachments) {
+            jdbc.sql("""
+                            INSERT INTO outbox_email_attachment (email_id, position, filename, content_type, content)
+                            VALUES (?, ?, ?, ?, ?)""")
+                    .params(id, position++, attachment.filename(), attachment.contentType(), attachment.content())
+                    .update();
+        }
+        return id;
+    }
+
+    /** Queues a short text message to a phone number; returns its id. */
+    public long enqueueSms(String phone, String text) {
+        return jdbc.sql("INSERT INTO outbox_sms (recipient, body) VALUES (?, ?) RETURNING id")
+                .params(phone, text)
                 .query(Long.class)
                 .single();
     }

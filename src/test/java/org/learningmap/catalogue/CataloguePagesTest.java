@@ -157,14 +157,14 @@ class CataloguePagesTest {
     }
 
     @Test
-    void calendarFilesHoldTheSessionsInUtcWithCancellationsMarked() throws Exception {
+    void calendarFilesHoldTheSessionsInTheSitesZoneWithCancellationsMarked() throws Exception {
         String one = mvc.perform(get(base + "/sessions/" + nextSession + ".ics").param("lang", "lt"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/calendar"))
                 .andExpect(header().string("Content-Disposition", containsString("session-" + nextSession + ".ics")))
                 .andReturn().getResponse().getContentAsString();
-        String dtstart = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(start);
-        assertThat(one).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART:" + dtstart, "SUMMARY:Robotikos būrelis",
+        String dtstart = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneId.of("Europe/Vilnius")).format(start);
+        assertThat(one).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART;TZID=Europe/Vilnius:" + dtstart, "BEGIN:VTIMEZONE", "SUMMARY:Robotikos būrelis",
                 "UID:session-" + nextSession + "@", "STATUS:CONFIRMED", "LOCATION:Kaunas Youth Centre", "END:VCALENDAR");
         String all = mvc.perform(get(base + "/activities/" + robotics + ".ics"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

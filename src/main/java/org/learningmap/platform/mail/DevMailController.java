@@ -34,7 +34,7 @@ class DevMailController {
     record Segment(String text, boolean link) {
     }
 
-    record CaughtMail(String recipients, String subject, Instant sentAt, List<Segment> body) {
+    record CaughtMail(String recipients, String subject, Instant sentAt, List<Segment> body, List<String> attachments) {
     }
 
     private final GreenMail server;
@@ -67,10 +67,26 @@ class DevMailController {
                     .map(Object::toString)
                     .collect(Collectors.joining(", "));
             Instant sent = message.getSentDate() == null ? null : message.getSentDate().toInstant();
-            return new CaughtMail(recipients, message.getSubject(), sent, segments(text(message.getContent())));
+            Object content = message.getContent();
+            return new CaughtMail(recipients, message.getSubject(), sent, segments(text(content)), attachments(content));
         } catch (MessagingException | IOException e) {
-            return new CaughtMail("", "", null, List.of(new Segment(e.getMessage(), false)));
+            return new CaughtMail("", "", null, List.of(new Segment(e.getMessage(), false)), List.of());
         }
+    }
+
+    /** The attached files as "name (type)". */
+    private static List<String> attachments(Object content) throws MessagingException {
+        List<String> files = new ArrayList<>();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    String type = part.getContentType() == null ? "" : part.getContentType().split(";")[0].strip();
+                    files.add(part.getFileName() + " (" + type + ")");
+                }
+            }
+        }
+        return files;
     }
 
     private static String text(Object content) throws MessagingException, IOException {

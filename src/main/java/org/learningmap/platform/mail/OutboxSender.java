@@ -2,6 +2,7 @@ package org.learningmap.platform.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the outbox over SMTP. Every node runs it: rows are claimed with {@code FOR UPDATE SKIP
  * LOCKED}, so two nodes never send the same message at the same time. A message is marked sent
  * only after the mail server accepted it, so a crash in between sends it again rather than never.
+ * Files attached to a message ({@code outbox_email_attachment}) travel as MIME parts of their own type.
  * A failed message is tried again later, each time waiting twice as long, up to {@link #MAX_ATTEMPTS}.
  */
 @Component
@@ -37,6 +39,9 @@ class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     record Pending(long id, String recipient, String subject, String body, int attempts) {
+    }
+
+    record StoredAttachment(String filename, String contentType, byte[] content) {
     }
 
     private final JdbcClient jdbc;
@@ -114,13 +119,22 @@ class OutboxSender {
     }
 
     private MimeMessage toMime(Pending message, Instant now) throws MessagingException {
+        List<StoredAttachment> attachments = jdbc.sql("""
+                        SELECT filename, content_type, content FROM outbox_email_attachment
+                        WHERE email_id = ? ORDER BY position""")
+                .param(message.id())
+                .query(StoredAttachment.class)
+                .list();
         MimeMessage mime = mailSender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new MimeMessageHelper(mime, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         helper.setText(message.body(), false);
         helper.setSentDate(Date.from(now));
+        for (StoredAttachment attachment : attachments) {
+            helper.addAttachment(attachment.filename(), new ByteArrayDataSource(attachment.content(), attachment.contentType()));
+        }
         return mime;
     }
 

@@ -23,6 +23,36 @@ class DevMailCatcherTest {
     }
 
     @Test
+    void anAttachedCalendarFileIsNamedUnderTheMessage() throws Exception {
+        int port = freePort();
+        GreenMail catcher = new DevMailCatcher().devMailServer(port, "localhost");
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("localhost");
+            sender.setPort(port);
+            jakarta.mail.internet.MimeMessage mime = sender.createMimeMessage();
+            var helper = new org.springframework.mail.javamail.MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom("no-reply@learningmap.local");
+            helper.setTo("ona@example.net");
+            helper.setSubject("Your place");
+            helper.setText("See you on Tuesday.");
+            helper.addAttachment("session-7.ics", new jakarta.mail.util.ByteArrayDataSource(
+                    "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=PUBLISH"));
+            sender.send(mime);
+
+            ExtendedModelMap model = new ExtendedModelMap();
+            new DevMailController(catcher).inbox(model);
+            @SuppressWarnings("unchecked")
+            List<CaughtMail> messages = (List<CaughtMail>) model.get("messages");
+            assertThat(messages.getFirst().attachments()).containsExactly("session-7.ics (text/calendar)");
+            assertThat(messages.getFirst().body()).contains(new Segment("See you on Tuesday.", false));
+        } finally {
+            catcher.stop();
+        }
+    }
+
+    @Test
     void sentMailIsCaughtAndShownWithItsLink() throws Exception {
         int port = freePort();
         GreenMail catcher = new DevMailCatcher().devMailServer(port, "localhost");

@@ -14,6 +14,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.learningmap.catalogue.CalendarFile;
+import org.learningmap.catalogue.Catalogue;
+import org.learningmap.platform.Attachment;
+import org.learningmap.platform.Notifications;
 import org.learningmap.platform.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +41,10 @@ class OutboxSenderTest {
     Outbox outbox;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    Catalogue catalogue;
     @Autowired
     JdbcClient jdbc;
     @Value("${spring.mail.port}")
@@ -77,6 +90,28 @@ class OutboxSenderTest {
         }
     }
 
+    /** The text/plain part of a message, however deep it is nested. */
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain") && part.getFileName() == null) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof Multipart nested) {
+                    String text = plainText(nested);
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     @Test
     void aQueuedMessageIsDeliveredOnceWithItsLettersIntact() throws Exception {
         startSmtp();
@@ -93,6 +128,71 @@ class OutboxSenderTest {
         assertThat(((String) received.getFirst().getContent()).replace("\r\n", "\n").strip()).isEqualTo("Sveiki, Ona!\nПривіт!");
         assertThat(row(id).sentAt()).isNotNull();
         assertThat(row(id).attempts()).isZero();
+    }
+
+    @Test
+    void anInvitationArrivesAsACalendarFileACalendarCanRead() throws Exception {
+        startSmtp();
+        String to = recipient();
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Learning Map//Test//EN", "METHOD:PUBLISH",
+                "BEGIN:VEVENT", "UID:session-1@example.net", "DTSTAMP:20261205T100000Z", "DTSTART:20261210T150000Z",
+                "DTEND:20261210T163000Z", "SUMMARY:Robotika – робототехніка", "END:VEVENT", "END:VCALENDAR", "");
+        outbox.enqueue(to, "Invitation", "See you there.", List.of(Attachment.calendar("session-1.ics", ics)));
+
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = receivedBy(to).getFirst();
+        Multipart parts = (Multipart) received.getContent();
+        BodyPart file = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if ("session-1.ics".equals(parts.getBodyPart(i).getFileName())) {
+                file = parts.getBodyPart(i);
+            }
+        }
+        assertThat(file).as("the .ics part").isNotNull();
+        assertThat(file.getContentType()).startsWith("text/calendar").contains("method=PUBLISH");
+        Calendar calendar = new CalendarBuilder().build(file.getInputStream());
+        VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.getSummary().getValue()).isEqualTo("Robotika – робототехніка");
+        assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("session-1@example.net");
+        assertThat(plainText(received.getContent())).contains("See you there.");
+    }
+
+    @Test
+    void aPersonGetsAnInvitationInUkrainianWithTheSessionForTheirCalendar() throws Exception {
+        startSmtp();
+        String to = recipient();
+        long session = jdbc.sql("""
+                        SELECT s.id FROM session s JOIN activity a ON a.id = s.activity_id
+                        WHERE a.status = 'PUBLISHED' AND s.status = 'SCHEDULED' AND s.starts_at > now() AND a.title ->> 'uk' IS NOT NULL
+                        ORDER BY s.id LIMIT 1""").query(Long.class).single();
+        String ukrainianTitle = jdbc.sql("SELECT a.title ->> 'uk' FROM session s JOIN activity a ON a.id = s.activity_id WHERE s.id = ?")
+                .param(session).query(String.class).single();
+        CalendarFile file = catalogue.sessionCalendar(session, "uk", false).orElseThrow();
+        // The texts of this message live in src/test/resources/i18n/notifications-test.
+        Notifications.Message message = Notifications.Message.of("test-notice.subject", "test-notice.body", "test-notice.sms", ukrainianTitle, "Петро")
+                .with(new Attachment(file.filename(), file.contentType(), file.content()));
+
+        notifications.send(new Notifications.Recipient(to, "+380501234567", "uk", Notifications.Channel.EMAIL), message);
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = receivedBy(to).getFirst();
+        assertThat(received.getSubject()).isEqualTo("Ваше місце: " + ukrainianTitle);
+        assertThat(plainText(received.getContent())).startsWith("Вітаємо, Петро,");
+        Multipart parts = (Multipart) received.getContent();
+        BodyPart calendarPart = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (file.filename().equals(parts.getBodyPart(i).getFileName())) {
+                calendarPart = parts.getBodyPart(i);
+            }
+        }
+        assertThat(calendarPart).isNotNull();
+        Calendar calendar = new CalendarBuilder().build(calendarPart.getInputStream());
+        VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.getSummary().getValue()).isEqualTo(ukrainianTitle);
+        assertThat(event.getUid().orElseThrow().getValue()).startsWith("session-" + session + "@");
     }
 
     @Test
