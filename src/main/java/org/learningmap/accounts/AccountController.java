@@ -149,7 +149,7 @@ class AccountController {
                 .map(token -> new TokenRow(token.id(), token.name(), format.format(token.createdAt()),
                         token.lastUsedAt() == null ? null : format.format(token.lastUsedAt())))
                 .toList();
-        model.addAttribute("email", me.email());
+        model.addAttribute("email", me.email() != null ? me.email() : me.displayName());
         model.addAttribute("tokens", rows);
         model.addAttribute("languages", site.languages());
         return "accounts/account";

@@ -126,8 +126,8 @@ class AccountRepository {
     }
 
     void changeProfile(long id, String displayName, String preferredLanguage) {
-        jdbc.sql("UPDATE account SET display_name = ?, preferred_language = ? WHERE id = ?")
-                .params(displayName, preferredLanguage, id)
+        jdbc.sql("UPDATE account SET display_name = ?, preferred_language = ?, languages = array_prepend(?, array_remove(languages, ?)) WHERE id = ?")
+                .params(displayName, preferredLanguage, preferredLanguage, preferredLanguage, id)
                 .update();
     }
 
