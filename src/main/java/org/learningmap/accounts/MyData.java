@@ -123,12 +123,12 @@ class MyData {
      */
     @Transactional
     void delete(long accountId, String confirmation, String confirmationWord) {
-        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = ?")
+        String hash = jdbc.sql("SELECT coalesce(password_hash, '') FROM account WHERE id = ?")
                 .param(accountId)
                 .query(String.class)
                 .optional()
                 .orElseThrow(RuleViolation::notFound);
-        boolean confirmed = hash != null
+        boolean confirmed = !hash.isEmpty()
                 ? confirmation != null && !confirmation.isEmpty() && passwords.matches(confirmation, hash)
                 : confirmation != null && confirmation.strip().equalsIgnoreCase(confirmationWord);
         if (!confirmed) {
