@@ -41,17 +41,44 @@ class MyDataController {
     }
 
     private final MyData myData;
+    private final Consents consents;
     private final MessageSource messages;
 
-    MyDataController(MyData myData, MessageSource messages) {
+    MyDataController(MyData myData, Consents consents, MessageSource messages) {
         this.myData = myData;
+        this.consents = consents;
         this.messages = messages;
     }
 
+    /** A consent as listed to its person. */
+    record ConsentRow(long id, String purpose, String method, String givenAt, String guardianName, String witnessName,
+                      String withdrawnAt) {
+    }
+
     @GetMapping("/account/privacy")
-    String page(Model model) {
+    String page(HttpServletRequest request, Model model, Locale locale) {
         CurrentAccount me = signedIn();
+        model.addAttribute("withdrawn", request.getParameterMap().containsKey("withdrawn"));
+        return page(me, model, locale);
+    }
+
+    @PostMapping("/account/consents/{id}/withdraw")
+    String withdraw(@org.springframework.web.bind.annotation.PathVariable long id) {
+        CurrentAccount me = signedIn();
+        consents.withdraw(me.id(), id, me.id());
+        return "redirect:/account/privacy?withdrawn";
+    }
+
+    private String page(CurrentAccount me, Model model, Locale locale) {
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(Sites.current().zone());
         model.addAttribute("hasPassword", myData.hasPassword(me.id()));
+        model.addAttribute("consents", consents.list(me.id()).stream()
+                .map(consent -> new ConsentRow(consent.id(), label("my-data.value." + consent.purpose().name(), consent.purpose().name(), locale),
+                        label("my-data.value." + consent.method().name(), consent.method().name(), locale),
+                        dates.format(consent.givenAt()), consent.guardianName(), consent.witnessName(),
+                        consent.withdrawnAt() == null ? null : dates.format(consent.withdrawnAt())))
+                .toList());
         return "accounts/my-data";
     }
 
@@ -99,10 +126,9 @@ class MyDataController {
         try {
             myData.delete(me.id(), confirmation, messages.getMessage("delete.word", null, locale));
         } catch (RuleViolation refused) {
-            model.addAttribute("hasPassword", myData.hasPassword(me.id()));
             model.addAttribute("deleteError", refused.reason());
             response.setStatus(refused.status().value());
-            return "accounts/my-data";
+            return page(me, model, locale);
         }
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/account-deleted";

@@ -43,8 +43,11 @@ final class PhoneNumbers {
             if (plan == null || !number.chars().allMatch(Character::isDigit)) {
                 return Optional.empty();
             }
-            if (!plan.trunk().isEmpty() && number.startsWith(plan.trunk())
-                    && number.length() == plan.trunk().length() + plan.nationalDigits()) {
+            if (!plan.trunk().isEmpty() && number.startsWith(plan.trunk())) {
+                // A national number never starts with the trunk prefix, so this one must be complete.
+                if (number.length() != plan.trunk().length() + plan.nationalDigits()) {
+                    return Optional.empty();
+                }
                 number = "+" + plan.callingCode() + number.substring(plan.trunk().length());
             } else if (number.length() == plan.nationalDigits()) {
                 number = "+" + plan.callingCode() + number;

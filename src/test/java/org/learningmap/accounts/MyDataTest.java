@@ -98,6 +98,22 @@ class MyDataTest {
     }
 
     @Test
+    void aLearnerSeesAndWithdrawsOnlyTheirOwnConsents() throws Exception {
+        long jonasConsent = consents.list(jonas.id()).getFirst().id();
+        long onaConsent = consents.list(ona.id()).getFirst().id();
+        mvc.perform(get("/account/privacy").with(user(ona)).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Photos at activities")))
+                .andExpect(content().string(containsString("witness: Witness Ieva")))
+                .andExpect(content().string(not(containsString("Reminders and news"))));
+        mvc.perform(post("/account/consents/" + jonasConsent + "/withdraw").with(user(ona)).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(consents.list(jonas.id()).getFirst().active()).isTrue();
+        mvc.perform(post("/account/consents/" + onaConsent + "/withdraw").with(user(ona)).with(csrf()))
+                .andExpect(redirectedUrl("/account/privacy?withdrawn"));
+        assertThat(consents.list(ona.id()).getFirst().active()).isFalse();
+    }
+
+    @Test
     void everyContributingModuleIsAskedToExportAndToForget() {
         List<String> calls = new ArrayList<>();
         PersonalDataContributor enrolments = new PersonalDataContributor() {
