@@ -67,6 +67,7 @@ class AccountController {
         model.addAttribute("password", new PasswordForm(null, null));
         model.addAttribute("token", new TokenForm(""));
         model.addAttribute("welcome", request.getParameterMap().containsKey("welcome"));
+        model.addAttribute("claimed", request.getParameterMap().containsKey("claimed"));
         model.addAttribute("saved", request.getParameterMap().containsKey("saved"));
         model.addAttribute("passwordChanged", request.getParameterMap().containsKey("passwordChanged"));
         model.addAttribute("revoked", request.getParameterMap().containsKey("revoked"));
@@ -148,7 +149,7 @@ class AccountController {
                 .map(token -> new TokenRow(token.id(), token.name(), format.format(token.createdAt()),
                         token.lastUsedAt() == null ? null : format.format(token.lastUsedAt())))
                 .toList();
-        model.addAttribute("email", me.email());
+        model.addAttribute("email", me.email() != null ? me.email() : me.displayName());
         model.addAttribute("tokens", rows);
         model.addAttribute("languages", site.languages());
         return "accounts/account";

@@ -102,6 +102,25 @@ class AccountRepository {
                 .single();
     }
 
+    Optional<Boolean> guardianRequired(long id) {
+        return jdbc.sql("SELECT guardian_required FROM account WHERE id = ?").param(id).query(Boolean.class).optional();
+    }
+
+    boolean phoneTaken(String phone) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE phone = ?)")
+                .param(phone)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<CurrentAccount> findByPhone(String phone, Instant now) {
+        return jdbc.sql(CURRENT_ACCOUNT + " WHERE phone = :phone")
+                .param("phone", phone)
+                .param("now", Timestamp.from(now))
+                .query(this::currentAccount)
+                .optional();
+    }
+
     /** Inserts a new account; a taken e-mail address fails with a {@code DuplicateKeyException}. */
     long create(String email, String passwordHash, String displayName, String preferredLanguage, Instant now) {
         return jdbc.sql("""
@@ -129,8 +148,8 @@ class AccountRepository {
     }
 
     void changeProfile(long id, String displayName, String preferredLanguage) {
-        jdbc.sql("UPDATE account SET display_name = ?, preferred_language = ? WHERE id = ?")
-                .params(displayName, preferredLanguage, id)
+        jdbc.sql("UPDATE account SET display_name = ?, preferred_language = ?, languages = array_prepend(?, array_remove(languages, ?)) WHERE id = ?")
+                .params(displayName, preferredLanguage, preferredLanguage, preferredLanguage, id)
                 .update();
     }
 
@@ -148,6 +167,19 @@ class AccountRepository {
                 .param("max", maxFailures)
                 .param("lockUntil", Timestamp.from(lockUntil))
                 .param("email", email)
+                .update();
+    }
+
+    void recordFailedSignInByPhone(String phone, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE account
+                        SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= :max THEN 0 ELSE failed_sign_ins + 1 END,
+                            locked_until = CASE WHEN failed_sign_ins + 1 >= :max THEN :lockUntil ELSE locked_until END
+                        WHERE phone = :phone
+                        """)
+                .param("max", maxFailures)
+                .param("lockUntil", Timestamp.from(lockUntil))
+                .param("phone", phone)
                 .update();
     }
 

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
- * Limits how often one IP address may post the sign-in, sign-up and password-reset forms
+ * Limits how often one IP address may post the sign-in, sign-up, password-reset, claim and guardian-consent forms
  * ({@code learningmap.sign-in.per-ip-per-minute} each). It runs before Spring Security, so a
  * refused attempt never reaches a password check, and for the same reason it renders its 429 page
  * itself, in the person's language. The address is the client's as the proxy reports it
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.ViewResolver;
 @Order(-110)
 class AttemptLimiter extends OncePerRequestFilter {
 
-    static final Set<String> DOORS = Set.of("/sign-in", "/sign-up", "/password-reset");
+    static final Set<String> DOORS = Set.of("/sign-in", "/sign-up", "/password-reset", "/claim", "/guardian-consent");
 
     private final TokenBuckets buckets;
     private final ApplicationContext context;
@@ -99,6 +99,9 @@ class AttemptLimiter extends OncePerRequestFilter {
     /** The form posted to: the sign-in path, or the reset path also for a reset link. */
     private static String door(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/guardian-consent/")) {
+            return "/guardian-consent";
+        }
         return path.startsWith("/password-reset/") ? "/password-reset" : path;
     }
 }

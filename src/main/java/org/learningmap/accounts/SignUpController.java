@@ -23,11 +23,16 @@ class SignUpController {
     private final Registration registration;
     private final SignedInSession session;
     private final LocaleResolver localeResolver;
+    private final Minors minors;
+    private final Accounts accounts;
 
-    SignUpController(Registration registration, SignedInSession session, LocaleResolver localeResolver) {
+    SignUpController(Registration registration, SignedInSession session, LocaleResolver localeResolver, Minors minors,
+                     Accounts accounts) {
         this.registration = registration;
         this.session = session;
         this.localeResolver = localeResolver;
+        this.minors = minors;
+        this.accounts = accounts;
     }
 
     @GetMapping("/sign-up")
@@ -35,26 +40,29 @@ class SignUpController {
         if (CurrentAccount.get().isPresent()) {
             return "redirect:/account";
         }
-        model.addAttribute("form", new SignUpForm("", "", "", locale.getLanguage(), next));
+        model.addAttribute("form", new SignUpForm("", "", "", "", locale.getLanguage(), "", next));
         return page(model);
     }
 
     @PostMapping("/sign-up")
     String signUp(@ModelAttribute("form") SignUpForm form, BindingResult errors, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
-        form.validate(errors, languages());
+        form.validate(errors, languages(), Sites.current().country(), minors);
         if (errors.hasErrors()) {
             return page(model);
         }
         CurrentAccount account;
         try {
-            account = registration.signUp(form);
+            account = registration.signUp(form, Sites.current());
         } catch (RuleViolation violation) {
-            errors.rejectValue("email", violation.reason());
+            errors.rejectValue(Registration.PHONE_TAKEN.equals(violation.reason()) ? "phone" : "email", violation.reason());
             return page(model);
         }
         session.signIn(account, request, response);
         localeResolver.setLocale(request, response, Locale.forLanguageTag(form.language()));
+        if (!accounts.mayKeepPersonalData(account.id())) {
+            return "redirect:/account/guardian";
+        }
         String next = form.next() == null || form.next().isBlank() ? "/account?welcome" : SafeRedirect.localPath(form.next());
         return "redirect:" + next;
     }

@@ -59,6 +59,8 @@ class DemoDataLoader implements ApplicationRunner {
             Map<String, Long> siteIds = new HashMap<>();
             for (SiteSeed seed : List.of(SiteSeed.LITHUANIA, SiteSeed.UKRAINE)) {
                 siteIds.put(seed.country(), createSite(seed, gazetteer));
+                // Lithuania and Ukraine both set the age of digital consent at 14.
+                jdbc.sql("UPDATE site SET digital_consent_age = 14 WHERE id = ?").param(siteIds.get(seed.country())).update();
             }
             createAccounts(siteIds);
             for (DemoContent content : contents) {
@@ -126,7 +128,10 @@ class DemoDataLoader implements ApplicationRunner {
         account(DemoAccounts.EDITOR, "Tomas Petrauskas", "lt", hash, false);
         account(DemoAccounts.EDUCATOR, "Ieva Kazlauskaitė", "lt", hash, false);
         account(DemoAccounts.OWNER_UA, "Олена Коваленко", "uk", hash, false);
-        account(DemoAccounts.LEARNER, "Lukas Vaitkus", "en", hash, false);
+        long learner = account(DemoAccounts.LEARNER, "Lukas Vaitkus", "en", hash, false);
+        // A learner of the Lithuanian site, so staff at its desks can find him.
+        jdbc.sql("UPDATE account SET site_id = ?, year_of_birth = 1988, languages = '{en,lt}' WHERE id = ?")
+                .params(siteIds.get("LT"), learner).update();
     }
 
     long account(String email, String name, String language, String hash, boolean admin) {

@@ -51,6 +51,9 @@ class SignUpTest {
     private static MockHttpServletRequestBuilder signUp(Map<String, String> fields) {
         MockHttpServletRequestBuilder request = post("/sign-up").with(csrf()).header("Accept-Language", "en");
         fields.forEach(request::param);
+        if (!fields.containsKey("yearOfBirth")) {
+            request.param("yearOfBirth", "1990");
+        }
         return request;
     }
 

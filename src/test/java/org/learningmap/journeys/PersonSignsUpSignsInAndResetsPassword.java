@@ -48,6 +48,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         page.getByLabel("Your name", exactly()).fill("Marta Petrenko");
         page.getByLabel("E-mail address", exactly()).fill(email);
         page.getByLabel("Password", exactly()).fill("short");
+        page.getByLabel("Year of birth").fill("1991");
         page.getByLabel("Language for e-mail and pages").selectOption("uk");
         page.getByRole(AriaRole.BUTTON, named("Create my account")).click();
         assertThat(page.locator("#password-error")).hasText("The password is too short: please use at least 10 characters.");
