@@ -97,7 +97,8 @@ class EnrolmentMail {
         Locale locale = localeOf(enrolment);
         String what = title(enrolment, locale);
         String when = when(enrolment, locale);
-        Object[] args = arguments.of(what, when, person.get().displayName());
+        Object[] args = java.util.Arrays.copyOf(arguments.of(what, when, person.get().displayName()), 7);
+        args[6] = sites.byId(enrolment.siteId()).map(site -> site.name().in(locale)).orElse("");
         outbox.enqueue(person.get().email(), messages.getMessage(key + ".subject", args, locale),
                 messages.getMessage(key + ".body", args, locale));
     }

@@ -149,6 +149,11 @@ class EnrolmentStore {
                 .query(EnrolmentStore::enrolment).list();
     }
 
+    List<EnrolmentRow> activeOfPool(long poolId) {
+        return jdbc.sql(ENROLMENT + " WHERE pool_id = ? AND status <> 'CANCELLED' ORDER BY id").param(poolId)
+                .query(EnrolmentStore::enrolment).list();
+    }
+
     List<EnrolmentRow> ofAccount(long accountId) {
         return jdbc.sql(ENROLMENT + " WHERE account_id = ? ORDER BY created_at DESC, id DESC LIMIT 500").param(accountId)
                 .query(EnrolmentStore::enrolment).list();
