@@ -67,6 +67,7 @@ class AccountController {
         model.addAttribute("password", new PasswordForm(null, null));
         model.addAttribute("token", new TokenForm(""));
         model.addAttribute("welcome", request.getParameterMap().containsKey("welcome"));
+        model.addAttribute("claimed", request.getParameterMap().containsKey("claimed"));
         model.addAttribute("saved", request.getParameterMap().containsKey("saved"));
         model.addAttribute("passwordChanged", request.getParameterMap().containsKey("passwordChanged"));
         model.addAttribute("revoked", request.getParameterMap().containsKey("revoked"));

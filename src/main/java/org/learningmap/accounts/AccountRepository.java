@@ -80,6 +80,25 @@ class AccountRepository {
                 .single();
     }
 
+    Optional<Boolean> guardianRequired(long id) {
+        return jdbc.sql("SELECT guardian_required FROM account WHERE id = ?").param(id).query(Boolean.class).optional();
+    }
+
+    boolean phoneTaken(String phone) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE phone = ?)")
+                .param(phone)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<CurrentAccount> findByPhone(String phone, Instant now) {
+        return jdbc.sql(CURRENT_ACCOUNT + " WHERE phone = :phone")
+                .param("phone", phone)
+                .param("now", Timestamp.from(now))
+                .query(this::currentAccount)
+                .optional();
+    }
+
     /** Inserts a new account; a taken e-mail address fails with a {@code DuplicateKeyException}. */
     long create(String email, String passwordHash, String displayName, String preferredLanguage, Instant now) {
         return jdbc.sql("""
@@ -126,6 +145,19 @@ class AccountRepository {
                 .param("max", maxFailures)
                 .param("lockUntil", Timestamp.from(lockUntil))
                 .param("email", email)
+                .update();
+    }
+
+    void recordFailedSignInByPhone(String phone, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE account
+                        SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= :max THEN 0 ELSE failed_sign_ins + 1 END,
+                            locked_until = CASE WHEN failed_sign_ins + 1 >= :max THEN :lockUntil ELSE locked_until END
+                        WHERE phone = :phone
+                        """)
+                .param("max", maxFailures)
+                .param("lockUntil", Timestamp.from(lockUntil))
+                .param("phone", phone)
                 .update();
     }
 

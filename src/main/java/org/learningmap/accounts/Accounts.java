@@ -9,10 +9,28 @@ public class Accounts {
 
     static final String FALLBACK_LANGUAGE = "en";
 
-    private final AccountRepository repository;
+    /** The reason, as a message key, to give when {@link #mayKeepPersonalData} says no. */
+    public static final String AWAITING_GUARDIAN = "account.awaiting-guardian";
 
-    Accounts(AccountRepository repository) {
+    private final AccountRepository repository;
+    private final Consents consents;
+
+    Accounts(AccountRepository repository, Consents consents) {
         this.repository = repository;
+        this.consents = consents;
+    }
+
+    /**
+     * Whether personal data beyond the sign-up itself may be kept for this person: no for a minor
+     * until a guardian's consent is recorded (then refuse with {@value #AWAITING_GUARDIAN}), and no
+     * for an account that does not exist.
+     */
+    public boolean mayKeepPersonalData(long accountId) {
+        Optional<Boolean> guardianRequired = repository.guardianRequired(accountId);
+        if (guardianRequired.isEmpty()) {
+            return false;
+        }
+        return !guardianRequired.get() || consents.guardianConsented(accountId);
     }
 
     public Optional<AccountSummary> byId(long id) {

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.ViewResolver;
 @Order(-110)
 class AttemptLimiter extends OncePerRequestFilter {
 
-    static final Set<String> DOORS = Set.of("/sign-in", "/sign-up", "/password-reset");
+    static final Set<String> DOORS = Set.of("/sign-in", "/sign-up", "/password-reset", "/claim", "/guardian-consent");
 
     private final TokenBuckets buckets;
     private final ApplicationContext context;

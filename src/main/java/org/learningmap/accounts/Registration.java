@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Registration {
 
     static final String EMAIL_TAKEN = "sign-up.email-taken";
+    static final String PHONE_TAKEN = "sign-up.phone-taken";
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;

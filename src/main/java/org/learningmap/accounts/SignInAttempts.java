@@ -42,7 +42,13 @@ class SignInAttempts {
     void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
         String email = event.getAuthentication().getName();
         if (email != null && !email.isBlank() && email.length() <= 320) {
-            accounts.recordFailedSignIn(email.strip(), maxFailures, clock.instant().plus(lock));
+            String typed = email.strip();
+            if (PhoneNumbers.looksLikePhone(typed)) {
+                PhoneNumbers.normalise(typed, AccountUserDetailsService.country())
+                        .ifPresent(phone -> accounts.recordFailedSignInByPhone(phone, maxFailures, clock.instant().plus(lock)));
+            } else {
+                accounts.recordFailedSignIn(typed, maxFailures, clock.instant().plus(lock));
+            }
         }
     }
 

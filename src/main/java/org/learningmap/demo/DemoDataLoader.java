@@ -59,6 +59,8 @@ class DemoDataLoader implements ApplicationRunner {
             Map<String, Long> siteIds = new HashMap<>();
             for (SiteSeed seed : List.of(SiteSeed.LITHUANIA, SiteSeed.UKRAINE)) {
                 siteIds.put(seed.country(), createSite(seed, gazetteer));
+                // Lithuania and Ukraine both set the age of digital consent at 14.
+                jdbc.sql("UPDATE site SET digital_consent_age = 14 WHERE id = ?").param(siteIds.get(seed.country())).update();
             }
             createAccounts(siteIds);
             for (DemoContent content : contents) {

@@ -25,6 +25,10 @@ class SiteRepository {
         return jdbc.sql("SELECT * FROM site ORDER BY id").query(SiteRepository::site).list();
     }
 
+    Optional<Integer> digitalConsentAge(long siteId) {
+        return jdbc.sql("SELECT digital_consent_age FROM site WHERE id = ?").param(siteId).query(Integer.class).optional();
+    }
+
     List<Area> areas(long siteId) {
         return jdbc.sql("SELECT * FROM area WHERE site_id = ? ORDER BY name ->> 'en'")
                 .param(siteId)

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class Sites {
 
     static final String REQUEST_ATTRIBUTE = Sites.class.getName() + ".current";
+    static final int DEFAULT_DIGITAL_CONSENT_AGE = 16;
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
     private final SiteRepository repository;
@@ -77,6 +78,14 @@ public class Sites {
 
     public static Site current(HttpServletRequest request) {
         return (Site) request.getAttribute(REQUEST_ATTRIBUTE);
+    }
+
+    /**
+     * The age below which a guardian must consent before a learner's personal data is kept on
+     * this site (GDPR art. 8); 16 unless the site says otherwise.
+     */
+    public int digitalConsentAge(long siteId) {
+        return repository.digitalConsentAge(siteId).orElse(DEFAULT_DIGITAL_CONSENT_AGE);
     }
 
     public List<Area> areas(long siteId) {
