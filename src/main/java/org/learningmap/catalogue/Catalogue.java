@@ -67,6 +67,13 @@ public class Catalogue {
                 .query(Catalogue::sessionFacts).list();
     }
 
+    /** An organisation's sessions starting from {@code from} (inclusive) to {@code to} (exclusive), cancelled ones included, in time order. */
+    public List<SessionFacts> sessionsOfOrganisation(long organisationId, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.organisation_id = ? AND s.starts_at >= ? AND s.starts_at < ? ORDER BY s.starts_at, s.id LIMIT 200")
+                .params(organisationId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .query(Catalogue::sessionFacts).list();
+    }
+
     private static final String SESSION_FACTS = """
             SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
                    s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,
