@@ -249,7 +249,7 @@ class DeskController {
         try {
             EnrolmentOutcome outcome = desk.enrol(here, me().id(), person, sessionId, key);
             String card = path(org, "/people/" + person + "/sessions/" + sessionId, null);
-            return "redirect:" + card + (outcome.alreadyEnrolled() ? "?already" : "");
+            return "redirect:" + card + (outcome.alreadyEnrolled() ? "?already=yes" : "");
         } catch (RuleViolation violation) {
             if (violation.status() == HttpStatus.NOT_FOUND || violation.status() == HttpStatus.FORBIDDEN) {
                 throw violation;
