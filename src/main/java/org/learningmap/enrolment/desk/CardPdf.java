@@ -38,7 +38,7 @@ final class CardPdf {
     }
 
     private static final float MARGIN = 17f;
-    private static final float QR = 104f;
+    private static final float QR = 118f;
     private static final float DARK = 0.1f;
     private static final float MUTED = 0.33f;
 
