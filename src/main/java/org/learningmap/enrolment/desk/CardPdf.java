@@ -50,6 +50,7 @@ final class CardPdf {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(card.documentTitle());
             info.setCreator("Learning Map");
+            document.getDocumentCatalog().setLanguage(card.language());
             PDPage page = new PDPage(PDRectangle.A6);
             document.addPage(page);
             PDFont regular = font(document, "fonts/dejavu/DejaVuSans.ttf");

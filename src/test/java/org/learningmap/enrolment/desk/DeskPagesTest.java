@@ -220,6 +220,27 @@ class DeskPagesTest {
     }
 
     @Test
+    void aSessionChosenFromItsRosterTravelsThroughTheSteps() throws Exception {
+        mvc.perform(get("/staff/sessions/" + sessionId + "/roster").with(staff()))
+                .andExpect(content().string(containsString(desk + "?session=" + sessionId)));
+        mvc.perform(get(desk).param("session", String.valueOf(sessionId)).with(staff()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Smartphone basics for seniors")))
+                .andExpect(content().string(containsString("name=\"session\" value=\"" + sessionId + "\"")));
+        String consent = mvc.perform(post(desk + "/people").param("name", "Rūta Chosen").param("year", "1955").param("language", "en")
+                        .param("session", String.valueOf(sessionId)).with(staff()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(consent).endsWith("/consent?session=" + sessionId);
+        long person = Long.parseLong(consent.replaceAll(".*/people/(\\d+)/consent.*", "$1"));
+        mvc.perform(post(desk + "/people/" + person + "/consent").param("method", "ONLINE").param("session", String.valueOf(sessionId))
+                        .with(staff()).with(csrf()))
+                .andExpect(header().string("Location", desk + "/people/" + person + "/sessions?session=" + sessionId));
+        mvc.perform(get(desk + "/people/" + person + "/sessions").param("session", String.valueOf(sessionId)).with(staff()))
+                .andExpect(content().string(containsString("For the session")));
+    }
+
+    @Test
     void staffFindPeopleByNameAndYear() throws Exception {
         long person = create("Aldona Kazlauskienė", "1944", "lt");
         mvc.perform(get(desk).param("q", "aldona kazlauskiene").param("year", "1944").with(staff()))
