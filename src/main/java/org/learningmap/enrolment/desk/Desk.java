@@ -50,6 +50,8 @@ class Desk {
     /** How far ahead the desk lists sessions when no day is chosen. */
     static final Duration AHEAD = Duration.ofDays(60);
     static final int MAX_SESSIONS = 30;
+    /** How many sessions the desk lists before anything is searched for, so the page stays short. */
+    static final int SOONEST = 8;
 
     /** The organisation whose desk it is, in the request's site. */
     record DeskOrganisation(long id, Site site, LocalizedText name) {
@@ -140,7 +142,7 @@ class Desk {
     /**
      * The organisation's published sessions still open for sign-up, soonest first: on one day if
      * {@code day} is given (else in the coming {@link #AHEAD}), whose title in any language contains
-     * what was typed (ignoring case and accents).
+     * what was typed (ignoring case and accents). Without a search only the {@value #SOONEST} soonest.
      */
     List<SessionFacts> upcoming(DeskOrganisation desk, String typed, LocalDate day) {
         Instant now = clock.instant();
@@ -151,7 +153,7 @@ class Desk {
         return catalogue.sessionsOfOrganisation(desk.id(), from, to).stream()
                 .filter(s -> s.siteId() == desk.site().id() && s.open(now))
                 .filter(s -> wanted.isEmpty() || s.activityTitle().values().values().stream().anyMatch(t -> folded(t).contains(wanted)))
-                .limit(MAX_SESSIONS)
+                .limit(wanted.isEmpty() && day == null ? SOONEST : MAX_SESSIONS)
                 .toList();
     }
 

@@ -222,6 +222,10 @@ class DeskController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("guardianNeeded", desk.awaitsGuardian(person));
+        String theirs = who.preferredLanguage();
+        boolean other = theirs != null && !theirs.equals(LocaleContextHolder.getLocale().getLanguage()) && here.site().speaks(theirs);
+        model.addAttribute("theirLanguage", other ? theirs : null);
+        model.addAttribute("questionInTheirLanguage", other ? message("desk.consent.what", Locale.forLanguageTag(theirs)) : null);
         Optional<ConsentRecord> existing = desk.consent(person);
         model.addAttribute("existing", existing.orElse(null));
         model.addAttribute("existingWhen", existing.map(c -> Formats.shortDate(c.givenAt(), here.site().zone(),
@@ -279,6 +283,7 @@ class DeskController {
         model.addAttribute("guardianNeeded", desk.awaitsGuardian(person));
         model.addAttribute("lines", desk.upcoming(here, typed, date).stream().map(s -> line(here.site(), s, locale)).toList());
         model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("soonest", Desk.SOONEST);
         return "enrolment/desk-session";
     }
 

@@ -82,6 +82,8 @@ class DeskPagesTest {
     @Test
     void staffCreateAPersonRecordSpokenConsentSignThemUpAndPrintTheirCard() throws Exception {
         long person = create("Ona Petraitienė", "1948", "lt");
+        mvc.perform(get(desk + "/people/" + person + "/consent").with(staff()))
+                .andExpect(content().string(containsString("lang=\"lt\">Paklauskite: ar galime saugoti")));
 
         mvc.perform(post(desk + "/people/" + person + "/consent").param("method", "SPOKEN_WITH_WITNESS").param("witness", "")
                         .with(staff()).with(csrf()))
