@@ -153,6 +153,14 @@ public class AssistedAccounts {
         return claimCodes.issue(accountId, siteId, staffAccountId);
     }
 
+    /**
+     * Whether the person has a claim code that still works, so a card printed again need not end it;
+     * with {@code code}, whether it is that very code (e.g. one a desk kept from when it was issued).
+     */
+    public boolean hasOpenClaimCode(long accountId, String code) {
+        return code == null ? claimCodes.open(accountId) : claimCodes.open(accountId, code);
+    }
+
     /** Whether the person belongs to the site, i.e. may be found and helped at its desks. */
     public boolean belongsTo(long accountId, long siteId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND site_id = ?)")

@@ -49,6 +49,26 @@ class ClaimCodes {
         return new ClaimCode(display(code), expires);
     }
 
+    /** Whether the account has a code that still works (not used, not expired). */
+    boolean open(long accountId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM claim_code WHERE account_id = ? AND used_at IS NULL AND expires_at > ?)")
+                .params(accountId, Timestamp.from(clock.instant()))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether this code, as typed, is the account's and still works; it is not used up by asking. */
+    boolean open(long accountId, String typed) {
+        Optional<String> code = normalise(typed);
+        return code.isPresent() && jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM claim_code
+                                       WHERE account_id = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?)
+                        """)
+                .params(accountId, Secrets.hash(code.get()), Timestamp.from(clock.instant()))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Uses the code, once: the account it was for, or empty when it is unknown, used or expired. */
     Optional<Long> use(String typed) {
         Optional<String> code = normalise(typed);

@@ -1,0 +1,13 @@
+/**
+ * Places and waitlists: people sign up for a session, or once for a whole course or camp; places
+ * are taken where the data lives so a session is never overbooked; the waitlist moves up in arrival
+ * order when a place frees; people cancel by button or by the secret link in their e-mail, staff
+ * cancel with a reason, and a cancelled session or activity cancels everyone's place and tells them.
+ * Owns the tables {@code place_pool} and {@code enrolment}. {@link org.learningmap.enrolment.Enrolments}
+ * is the facade (bean {@code enrolments}, also called by name from the fragments of
+ * {@code templates/enrolment/fragments.html}); it publishes {@link org.learningmap.enrolment.EnrolmentConfirmed},
+ * {@link org.learningmap.enrolment.EnrolmentWaitlisted}, {@link org.learningmap.enrolment.EnrolmentCancelled}
+ * and {@link org.learningmap.enrolment.WaitlistPromoted}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Enrolment")
+package org.learningmap.enrolment;
