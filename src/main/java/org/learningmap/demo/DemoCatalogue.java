@@ -88,6 +88,8 @@ class DemoCatalogue implements DemoContent {
                 member(DemoAccounts.OWNER_UA, staff, "OWNER");
             }
             long corrected = jdbc.queryForObject("SELECT lm_derive_activity_columns(?)", Long.class, siteId);
+            // The search dictionary of typo tolerance, which its trigger leaves to bulk loads.
+            jdbc.queryForObject("SELECT lm_rebuild_search_words(?)", Long.class, siteId);
             if (corrected > 0) {
                 log.warn("Demo site {}: {} activities' derived columns were corrected after the load", country, corrected);
             }
@@ -105,7 +107,7 @@ class DemoCatalogue implements DemoContent {
         jdbc.execute("SET LOCAL gin_pending_list_limit TO DEFAULT");
         jdbc.execute("SET LOCAL learningmap.bulk_load TO DEFAULT");
         // Fresh statistics, so the first searches after the load are planned for its volume.
-        jdbc.execute("ANALYZE activity, activity_topic, session, venue, organisation");
+        jdbc.execute("ANALYZE activity, activity_topic, session, venue, organisation, search_word");
     }
 
     /** Writes the plan; answers the organisations' ids in plan order. */
