@@ -260,8 +260,10 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
         and.add("a.status = 'PUBLISHED'");
         if (text != null) {
             // The words as typed in the whole text, or as corrected by the site's dictionary in the titles
-            // (migration catalogue_search_words); the sub-select is computed once per statement.
-            and.add("a.search_document @@ (SELECT lm_search_query(:siteId, :text))");
+            // (migrations catalogue_search_words and catalogue_search_title_index); each sub-select is
+            // computed once per statement.
+            and.add("(a.search_document @@ (SELECT lm_text_query(:text)) "
+                    + "OR a.search_title @@ (SELECT lm_corrected_query(:siteId, :text)))");
             params.put("text", text);
         }
         if (!topics.isEmpty()) {
