@@ -38,6 +38,8 @@ class CachedSearch {
     private final Clock clock;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    /** At most this many searches are refreshed in the background at once, so they never crowd out visitors. */
+    private final java.util.concurrent.Semaphore refreshSlots = new java.util.concurrent.Semaphore(2);
 
     CachedSearch(ActivitySearch search, CatalogueVersion version, Clock clock) {
         this.search = search;
@@ -76,19 +78,23 @@ class CachedSearch {
             if (now.isBefore(entry.until())) {
                 return (T) entry.value();
             }
-            if (now.isBefore(entry.until().plus(REFRESH_WITHIN)) && refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
-                Thread.ofVirtual().name("search-refresh").start(() -> {
-                    try {
-                        store(key, compute.get(), current, clock.instant());
-                    } catch (RuntimeException e) {
-                        entries.remove(key, entry);
-                    } finally {
+            if (now.isBefore(entry.until().plus(REFRESH_WITHIN))) {
+                if (refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
+                    if (refreshSlots.tryAcquire()) {
+                        Thread.ofVirtual().name("search-refresh").start(() -> {
+                            try {
+                                store(key, compute.get(), current, clock.instant());
+                            } catch (RuntimeException e) {
+                                entries.remove(key, entry);
+                            } finally {
+                                refreshing.remove(key);
+                                refreshSlots.release();
+                            }
+                        });
+                    } else {
                         refreshing.remove(key);
                     }
-                });
-                return (T) entry.value();
-            }
-            if (refreshing.containsKey(key) && now.isBefore(entry.until().plus(REFRESH_WITHIN))) {
+                }
                 return (T) entry.value();
             }
         }
