@@ -112,6 +112,7 @@ SCENARIOS=(
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A RESULT
 declare -A COMMAND
+declare -A LOADAVG
 for entry in "${SCENARIOS[@]}"; do
   scenario=${entry%%|*}; probe=${entry#*|}
   code=$(status_of "$probe")
@@ -122,6 +123,7 @@ for entry in "${SCENARIOS[@]}"; do
   fi
   say "$scenario: warming up for $WARMUP, then measuring for $DURATION"
   BENCH_SCENARIO=$scenario wrk -t"$THREADS" -c8 -d"$WARMUP" -s bench/scenarios.lua "$BASE" >/dev/null
+  LOADAVG[$scenario]=$(cut -d' ' -f1-3 /proc/loadavg)
   COMMAND[$scenario]="BENCH_SCENARIO=$scenario wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/scenarios.lua $BASE"
   BENCH_SCENARIO=$scenario wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/scenarios.lua "$BASE" \
     | tee "$OUT/$scenario.txt" >&2
@@ -156,11 +158,11 @@ verdict() { case "$1" in 1) echo "met" ;; 0) echo "**not met**" ;; *) echo "–"
 row() {
   local name=$1 line=${RESULT[$1]} target=$2 ok=$3
   if [[ $line == RESULT* ]]; then
-    printf '| %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$name" "$(field "$line" rps)" "$(field "$line" p50_ms)" \
-      "$(field "$line" p95_ms)" "$(field "$line" p99_ms)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$target" \
-      "$(verdict "$ok")"
+    printf '| %s | %s | %s | %s | %s | %s / %s | %s | %s | %s |\n' "$name" "$(field "$line" rps)" "$(field "$line" p50_ms)" \
+      "$(field "$line" p95_ms)" "$(field "$line" p99_ms)" "$(field "$line" non2xx)" "$(field "$line" errors)" \
+      "${LOADAVG[$name]:-–}" "$target" "$(verdict "$ok")"
   else
-    printf '| %s | – | – | – | – | – | %s | %s |\n' "$name" "$target" "$line"
+    printf '| %s | – | – | – | – | – | – | %s | %s |\n' "$name" "$target" "$line"
   fi
 }
 check() { [[ ${RESULT[$1]} == RESULT* ]] && awk -v v="$(field "${RESULT[$1]}" "$2")" -v t="$4" "BEGIN{exit !(v $3 t)}" && echo 1 || echo 0; }
@@ -180,8 +182,8 @@ RESULTS_FILE="$OUT/last-results.md"
     echo "This run reused that data directory (start to ready: ${READY_SECONDS} s); \`BENCH_FRESH=1\` measures the load again."
   fi
   echo
-  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx / socket errors | target | result |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| what | requests/s | p50 ms | p95 ms | p99 ms | non-2xx / socket errors | load average before (1, 5, 15 min) | target | result |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   row search-api "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-api)"
   row search-page "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-page)"
   row clusters "p95 < 20 ms" "$(check clusters p95_ms '<' 20)"

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the exact number of results, and facet counts. Each order has its own plan, measured at 100,000
  * activities and 330,000 sessions (see the migration {@code catalogue_search}):
  * <ul>
- *   <li>relevance ranks the text matches on the title's vector plus trigram similarity for typos;</li>
+ *   <li>relevance ranks the text matches on the title's vector, typos corrected by the site's dictionary;</li>
  *   <li>soonest walks the site's scheduled sessions in start order and stops after one page;</li>
  *   <li>nearest walks venues outward from the point (k-nearest-neighbour) until a page is full;</li>
  *   <li>with fewer than two thousand results, each result's key is computed and sorted instead.</li>
@@ -234,14 +234,13 @@ class ActivitySearch {
 
     private List<Long> byRelevance(Query q, int offset, int size) {
         var where = q.where();
-        // A title hit (any language, stemmed) outranks a typo or a match in the description only.
+        // A title hit (any language, stemmed, or a corrected typo) outranks a match in the description only.
         return jdbc.sql("""
                         SELECT a.id
                         FROM activity a
                         WHERE %s
-                        ORDER BY ts_rank_cd(a.search_title, lm_text_query(:text))
-                                 + CASE WHEN a.search_title @@ lm_text_query(:text) THEN 0.5
-                                        ELSE 0.5 * word_similarity(lm_unaccent(lower(:text)), a.search_text) END DESC,
+                        ORDER BY ts_rank_cd(a.search_title, (SELECT lm_search_query(:siteId, :text)))
+                                 + CASE WHEN a.search_title @@ (SELECT lm_search_query(:siteId, :text)) THEN 0.5 ELSE 0 END DESC,
                                  a.id DESC
                         LIMIT :limit OFFSET :offset
                         """.formatted(where.sql()))

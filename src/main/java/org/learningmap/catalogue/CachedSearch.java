@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
  * Search as pages and the API use it: answers are kept in memory for half a minute and only while
  * the catalogue has not changed ({@link CatalogueVersion}), so the searches most people make (the
  * first page, a topic, a common word) cost one small query instead of several large ones. What time
- * alone changes (a session ending) shows within that half minute.
+ * alone changes (a session ending) shows within that half minute, or a minute for a search asked
+ * again in its second half minute: that one is answered from memory while it is computed anew in
+ * the background, so that the searches asked all the time never wait for the database. A change to
+ * the catalogue is never answered from an older entry.
  */
 @Component
 class CachedSearch {
 
     private static final Duration KEEP = Duration.ofSeconds(30);
+    /** How long after {@link #KEEP} an entry is still served while its successor is computed. */
+    private static final Duration REFRESH_WITHIN = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 10_000;
 
     private record Key(String what, long siteId, SearchFilters filters, int page, int size) {
@@ -32,6 +37,9 @@ class CachedSearch {
     private final CatalogueVersion version;
     private final Clock clock;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    /** At most this many searches are refreshed in the background at once, so they never crowd out visitors. */
+    private final java.util.concurrent.Semaphore refreshSlots = new java.util.concurrent.Semaphore(2);
 
     CachedSearch(ActivitySearch search, CatalogueVersion version, Clock clock) {
         this.search = search;
@@ -66,10 +74,36 @@ class CachedSearch {
     @SuppressWarnings("unchecked")
     private <T> T cached(Key key, long current, Instant now, Supplier<T> compute) {
         Entry entry = entries.get(key);
-        if (entry != null && entry.version() == current && now.isBefore(entry.until())) {
-            return (T) entry.value();
+        if (entry != null && entry.version() == current) {
+            if (now.isBefore(entry.until())) {
+                return (T) entry.value();
+            }
+            if (now.isBefore(entry.until().plus(REFRESH_WITHIN))) {
+                if (refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
+                    if (refreshSlots.tryAcquire()) {
+                        Thread.ofVirtual().name("search-refresh").start(() -> {
+                            try {
+                                store(key, compute.get(), current, clock.instant());
+                            } catch (RuntimeException e) {
+                                entries.remove(key, entry);
+                            } finally {
+                                refreshing.remove(key);
+                                refreshSlots.release();
+                            }
+                        });
+                    } else {
+                        refreshing.remove(key);
+                    }
+                }
+                return (T) entry.value();
+            }
         }
         T value = compute.get();
+        store(key, value, current, now);
+        return value;
+    }
+
+    private void store(Key key, Object value, long current, Instant now) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(old -> old.version() != current || !now.isBefore(old.until()));
             if (entries.size() >= MAX_ENTRIES) {
@@ -77,6 +111,5 @@ class CachedSearch {
             }
         }
         entries.put(key, new Entry(value, current, now.plus(KEEP)));
-        return value;
     }
 }

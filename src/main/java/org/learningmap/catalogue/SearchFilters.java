@@ -259,7 +259,11 @@ public record SearchFilters(String text, Set<String> topics, Set<Audience> audie
         and.add("a.site_id = :siteId");
         and.add("a.status = 'PUBLISHED'");
         if (text != null) {
-            and.add("(a.search_document @@ lm_text_query(:text) OR lm_unaccent(lower(:text)) <% a.search_text)");
+            // The words as typed in the whole text, or as corrected by the site's dictionary in the titles
+            // (migrations catalogue_search_words and catalogue_search_title_index); each sub-select is
+            // computed once per statement.
+            and.add("(a.search_document @@ (SELECT lm_text_query(:text)) "
+                    + "OR a.search_title @@ (SELECT lm_corrected_query(:siteId, :text)))");
             params.put("text", text);
         }
         if (!topics.isEmpty()) {

@@ -43,6 +43,7 @@ class DemoCatalogue implements DemoContent {
     private static final int[] ACTIVITY_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
             Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.INTEGER,
+            Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
             Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
     private static final int[] SESSION_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.VARCHAR, Types.VARCHAR};
@@ -65,6 +66,10 @@ class DemoCatalogue implements DemoContent {
         // Full-text and trigram GIN entries collect in each index's pending list and are merged once at
         // the end, in bulk: for the benchmark's volume that loads the catalogue about twice as fast.
         jdbc.execute("SET LOCAL gin_pending_list_limit = '1GB'");
+        // The activities' derived columns (topics, end of the last session online and in person) are
+        // written with the rows, and checked set-wise per site below, instead of the session and topic
+        // triggers refreshing activity rows after each of thousands of INSERT statements.
+        jdbc.execute("SET LOCAL learningmap.bulk_load = 'on'");
         for (String country : List.of("LT", "UA")) {
             Long siteId = siteIds.get(country);
             if (siteId == null) {
@@ -82,6 +87,12 @@ class DemoCatalogue implements DemoContent {
             } else {
                 member(DemoAccounts.OWNER_UA, staff, "OWNER");
             }
+            long corrected = jdbc.queryForObject("SELECT lm_derive_activity_columns(?)", Long.class, siteId);
+            // The search dictionary of typo tolerance, which its trigger leaves to bulk loads.
+            jdbc.queryForObject("SELECT lm_rebuild_search_words(?)", Long.class, siteId);
+            if (corrected > 0) {
+                log.warn("Demo site {}: {} activities' derived columns were corrected after the load", country, corrected);
+            }
             log.info("Demo site {}: {} organisations, {} venues, {} activities, {} sessions in {} ms", country,
                     plan.organisations().size(), plan.venues().size(), plan.activities().size(), plan.sessionCount(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -94,6 +105,9 @@ class DemoCatalogue implements DemoContent {
                 """, rs -> {
         });
         jdbc.execute("SET LOCAL gin_pending_list_limit TO DEFAULT");
+        jdbc.execute("SET LOCAL learningmap.bulk_load TO DEFAULT");
+        // Fresh statistics, so the first searches after the load are planned for its volume.
+        jdbc.execute("ANALYZE activity, activity_topic, session, venue, organisation, search_word");
     }
 
     /** Writes the plan; answers the organisations' ids in plan order. */
@@ -168,10 +182,12 @@ class DemoCatalogue implements DemoContent {
                         json(template.easyRead()), array(template.audiences()), array(template.languages()),
                         array(template.digcomp())});
                 long organisation = organisations[a.organisation()];
+                Instant[] until = until(a.sessions());
                 activityRows.add(new Object[] {ids[i], siteId, organisation, t.kind(), a.status(), text[0], text[1],
                         text[2], text[3], text[4], t.minAge(), t.maxAge(), text[5], text[6], a.priceCents(), a.currency(),
                         a.voucherEligible(), a.onlineUrl(), a.durationMinutes(), a.level(), time(a.createdAt()),
-                        time(a.publishedAt() == null ? a.createdAt() : a.publishedAt()), time(a.publishedAt())});
+                        time(a.publishedAt() == null ? a.createdAt() : a.publishedAt()), time(a.publishedAt()),
+                        topicArray(t.topics(), topicIds), time(until[0]), time(until[1]), time(until[2])});
                 for (String topic : t.topics()) {
                     topicRows.add(new Object[] {ids[i], topicIds.get(topic)});
                 }
@@ -184,9 +200,9 @@ class DemoCatalogue implements DemoContent {
                     INSERT INTO activity (id, site_id, organisation_id, kind, status, title, summary, description, easy_read,
                                           audiences, min_age, max_age, languages, digcomp, price_cents, currency,
                                           voucher_eligible, online_url, duration_minutes, level, created_at, updated_at,
-                                          published_at)
+                                          published_at, topic_ids, sessions_until, online_until, in_person_until)
                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::text[], ?, ?, ?::text[], ?::text[],
-                            ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::bigint[], ?, ?, ?)
                     """, activityRows, ACTIVITY_TYPES);
             Batch.insert(jdbc, "INSERT INTO activity_topic (activity_id, topic_id) VALUES (?, ?)", topicRows,
                     new int[] {Types.BIGINT, Types.BIGINT});
@@ -196,6 +212,33 @@ class DemoCatalogue implements DemoContent {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, sessionRows, SESSION_TYPES);
         }
+    }
+
+    /** The end of the last scheduled session: any, online, at a venue (what the session triggers keep). */
+    private static Instant[] until(List<Session> sessions) {
+        Instant[] until = new Instant[3];
+        for (Session s : sessions) {
+            if (!s.status().equals("SCHEDULED")) {
+                continue;
+            }
+            until[0] = later(until[0], s.endsAt());
+            if (s.venue() == null) {
+                until[1] = later(until[1], s.endsAt());
+            } else {
+                until[2] = later(until[2], s.endsAt());
+            }
+        }
+        return until;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** The activity's topic ids in ascending order, as a PostgreSQL array literal. */
+    private static String topicArray(List<String> slugs, Map<String, Long> topicIds) {
+        return slugs.stream().map(topicIds::get).distinct().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     private void member(String email, long organisation, String role) {

@@ -35,7 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The moment an answer runs out by time is known in advance, so shortly before it the answer
  * for that moment is computed in the background (the same search with that moment as "now"); it
- * takes over then if nothing changed in between. Only a change to the data makes a visitor wait.
+ * takes over then if nothing changed in between.
+ *
+ * <p>After a change to the data, recomputing a whole country takes seconds at 100,000 activities.
+ * So for at most {@code learningmap.map.refresh-grace} (10 seconds; 0 answers every change at once)
+ * after a kept answer was first found outdated, it is still served while its successor is computed
+ * in the background, once; past that bound a visitor waits for the fresh answer, as without a grace.
  */
 @Repository
 class MatchingVenues {
@@ -85,11 +90,16 @@ class MatchingVenues {
     private final LinkedHashMap<MapQuery.Key, Matches> answers = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<MapQuery.Key, CompletableFuture<Matches>> computing = new ConcurrentHashMap<>();
     private final Map<MapQuery.Key, CompletableFuture<Matches>> successors = new ConcurrentHashMap<>();
+    private final Map<MapQuery.Key, Instant> outdatedSince = new ConcurrentHashMap<>();
+    private final Duration refreshGrace;
     private int rowsInMemory;
     private String compactionSnapshot;
     private Instant compactionSnapshotAt = Instant.EPOCH;
 
-    MatchingVenues(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    MatchingVenues(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+                   @org.springframework.beans.factory.annotation.Value("${learningmap.map.refresh-grace:10s}") Duration refreshGrace) {
+        this.refreshGrace = refreshGrace;
         this.jdbc = jdbc;
         this.snapshotTransaction = new TransactionTemplate(transactions);
         this.snapshotTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -114,10 +124,22 @@ class MatchingVenues {
         if (successor != null) {
             return successor;
         }
+        if (kept != null && !refreshGrace.isZero()) {
+            Instant since = outdatedSince.computeIfAbsent(key, k -> now);
+            if (now.isBefore(since.plus(refreshGrace))) {
+                refreshInBackground(key, query, now);
+                return kept;
+            }
+        }
         CompletableFuture<Matches> mine = new CompletableFuture<>();
         CompletableFuture<Matches> running = computing.putIfAbsent(key, mine);
         if (running != null) {
-            Matches other = running.join();
+            Matches other;
+            try {
+                other = running.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                return compute(query, now);
+            }
             if (isCurrent(other, now)) {
                 return other;
             }
@@ -134,6 +156,25 @@ class MatchingVenues {
         } finally {
             computing.remove(key, mine);
         }
+    }
+
+    /** Computes a fresh answer in the background unless one is being computed already. */
+    private void refreshInBackground(MapQuery.Key key, MapQuery query, Instant now) {
+        CompletableFuture<Matches> mine = new CompletableFuture<>();
+        if (computing.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        Thread.ofVirtual().name("map-refresh").start(() -> {
+            try {
+                Matches fresh = compute(query, now);
+                keep(key, fresh);
+                mine.complete(fresh);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            } finally {
+                computing.remove(key, mine);
+            }
+        });
     }
 
     /** Starts computing the answer for the moment the kept one runs out, when that moment is near. */
@@ -233,6 +274,7 @@ class MatchingVenues {
     }
 
     private synchronized void keep(MapQuery.Key key, Matches matches) {
+        outdatedSince.remove(key);
         Matches previous = answers.put(key, matches);
         rowsInMemory += matches.weight() - (previous == null ? 0 : previous.weight());
         Iterator<Map.Entry<MapQuery.Key, Matches>> oldest = answers.entrySet().iterator();

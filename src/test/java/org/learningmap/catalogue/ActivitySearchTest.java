@@ -273,6 +273,30 @@ class ActivitySearchTest {
     }
 
     @Test
+    void aTypoInAWordOfANewOrRenamedTitleIsCorrectedToIt() {
+        long other = new CatalogueFixture(jdbc).site("Europe/Vilnius");
+        var fixture = new CatalogueFixture(jdbc);
+        long library = fixture.organisation(other, "Typo Library");
+        long calligraphy = fixture.activity(other, library).title("Calligraphy workshop").insert();
+        fixture.session(calligraphy, null, at(2, 10), at(2, 11));
+        assertThat(typed(other, "caligraphy")).containsExactly(calligraphy);
+        assertThat(typed(other, "origami")).isEmpty();
+        jdbc.sql("UPDATE activity SET title = '{\"en\": \"Origami afternoon\"}'::jsonb WHERE id = ?").param(calligraphy).update();
+        assertThat(typed(other, "origamy")).containsExactly(calligraphy);
+        // Rebuilt in one pass (after bulk loads), the dictionary holds the same words as kept on change.
+        List<String> kept = jdbc.sql("SELECT word FROM search_word WHERE site_id = ? AND word IN ('origami', 'afternoon')")
+                .param(other).query(String.class).list();
+        jdbc.sql("SELECT lm_rebuild_search_words(?)").param(other).query().singleRow();
+        assertThat(jdbc.sql("SELECT word FROM search_word WHERE site_id = ?").param(other).query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(kept);
+    }
+
+    private List<Long> typed(long siteId, String text) {
+        var filters = SearchFilters.parse(Map.of("q", new String[] {text})).filters();
+        return search.search(siteId, VILNIUS, filters, 1, NOW).items().stream().map(ActivityCard::id).toList();
+    }
+
+    @Test
     void pagesHoldTwentyResults() {
         long other = new CatalogueFixture(jdbc).site("Europe/Vilnius");
         var fixture = new CatalogueFixture(jdbc);

@@ -169,6 +169,69 @@ class DemoDataTest {
         assertThat(count("SELECT count(DISTINCT password_hash) FROM account")).isEqualTo(1);
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    private static final String DERIVED = """
+            SELECT id || ' ' || topic_ids::text || ' ' || coalesce(sessions_until::text, '-') || ' '
+                   || coalesce(online_until::text, '-') || ' ' || coalesce(in_person_until::text, '-')
+            FROM activity ORDER BY id
+            """;
+    private static final String FORGET_DERIVED = """
+            UPDATE activity SET topic_ids = '{}', sessions_until = NULL, online_until = NULL, in_person_until = NULL
+            """;
+
+    @Test
+    void theLoadWritesTheSameTopicsAndSessionEndsAsTheTriggersAndTheSetWiseRefresh() {
+        List<String> loaded = jdbc.sql(DERIVED).query(String.class).list();
+        assertThat(count("SELECT count(*) FROM activity WHERE sessions_until IS NOT NULL AND cardinality(topic_ids) > 0"))
+                .isGreaterThan(activitiesPerSite);
+        assertThat(count("SELECT count(*) FROM activity WHERE online_until IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM activity WHERE in_person_until IS NOT NULL")).isPositive();
+
+        // What the session and topic triggers compute for every activity.
+        List<String> byTriggers = rolledBack(() -> {
+            jdbc.sql(FORGET_DERIVED).update();
+            jdbc.sql("SELECT lm_refresh_activity_sessions(ARRAY(SELECT id FROM activity)), "
+                    + "lm_refresh_activity_topics(ARRAY(SELECT id FROM activity))").query().singleRow();
+            return jdbc.sql(DERIVED).query(String.class).list();
+        });
+        assertThat(loaded).isEqualTo(byTriggers);
+
+        // What a bulk load's set-wise refresh computes.
+        List<String> setWise = rolledBack(() -> {
+            jdbc.sql(FORGET_DERIVED).update();
+            jdbc.sql("SELECT lm_derive_activity_columns(id) FROM site").query().listOfRows();
+            return jdbc.sql(DERIVED).query(String.class).list();
+        });
+        assertThat(setWise).isEqualTo(byTriggers);
+    }
+
+    @Test
+    void anOrdinaryNewSessionStillMovesItsActivitysEndWhileTheLoadingSwitchIsOffElsewhere() {
+        rolledBack(() -> {
+            long activity = count("SELECT min(id) FROM activity WHERE sessions_until IS NOT NULL AND in_person_until IS NOT NULL");
+            jdbc.sql("""
+                    INSERT INTO session (site_id, organisation_id, activity_id, online_url, starts_at, ends_at, capacity, status)
+                    SELECT site_id, organisation_id, id, 'https://example.org/late', now() + interval '400 days',
+                           now() + interval '401 days', 10, 'SCHEDULED' FROM activity WHERE id = ?
+                    """).param(activity).update();
+            assertThat(count("""
+                    SELECT count(*) FROM activity WHERE id = ? AND sessions_until > now() + interval '399 days'
+                      AND online_until = sessions_until
+                    """, activity)).isEqualTo(1);
+            return null;
+        });
+    }
+
+    private <T> T rolledBack(java.util.function.Supplier<T> work) {
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return work.get();
+        });
+    }
+
     private long site(String slug) {
         return jdbc.sql("SELECT id FROM site WHERE slug = ?").param(slug).query(Long.class).single();
     }

@@ -1,0 +1,78 @@
+package org.learningmap.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * Links to webjars without their version ({@code /webjars/htmx.org/dist/htmx.min.js}) get the
+ * version of the jar on the class path, as Spring's {@link ResourceUrlEncodingFilter} does; every
+ * other link is left alone without being looked up. Spring's filter matched every link of a page
+ * (forty on a search page) against the resource patterns and looked the webjar ones up on the class
+ * path each time, which cost about a fifth of rendering the page; the answers are kept here instead,
+ * since the class path does not change while the application runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResourceLinks {
+
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter(ResourceUrlProvider resourceUrlProvider) {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new WebJarLinks(resourceUrlProvider));
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** A subclass, so that Spring Boot registers no filter of its own. */
+    static final class WebJarLinks extends ResourceUrlEncodingFilter {
+
+        private final ResourceUrlProvider provider;
+        private final Map<String, String> resolved = new ConcurrentHashMap<>();
+        WebJarLinks(ResourceUrlProvider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                             FilterChain chain) throws IOException, ServletException {
+            if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
+                chain.doFilter(request, new Links(http, httpResponse));
+            } else {
+                chain.doFilter(request, response);
+            }
+        }
+
+        private final class Links extends HttpServletResponseWrapper {
+
+            private final HttpServletRequest request;
+
+            Links(HttpServletRequest request, HttpServletResponse response) {
+                super(response);
+                this.request = request;
+            }
+
+            @Override
+            public String encodeURL(String url) {
+                String webjars = request.getContextPath() + "/webjars/";
+                if (url.startsWith(webjars)) {
+                    String versioned = resolved.computeIfAbsent(url, link -> {
+                        String found = provider.getForRequestUrl(request, link);
+                        return found == null ? link : found;
+                    });
+                    return super.encodeURL(versioned);
+                }
+                return super.encodeURL(url);
+            }
+        }
+    }
+}
