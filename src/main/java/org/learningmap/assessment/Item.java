@@ -34,7 +34,7 @@ record Item(String id, String competence, Kind kind, Band band, int difficulty, 
     }
 
     /** The options as a person sees them: in the order of their ids. */
-    List<Option> shown() {
+    public List<Option> shown() {
         return options.stream().sorted(java.util.Comparator.comparing(Option::id)).toList();
     }
 
