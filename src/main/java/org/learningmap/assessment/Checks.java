@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.learningmap.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +72,10 @@ class Checks {
         return attempts.ofAccount(siteId, accountId);
     }
 
+    List<Attempt> ofSitting(long sittingId) {
+        return attempts.ofSitting(sittingId);
+    }
+
     Routing routing(Attempt attempt) {
         return routings.getOrDefault(attempt.framework(), routings.get(Frameworks.DEFAULT));
     }
@@ -120,9 +123,5 @@ class Checks {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .filter(e -> e.getValue().level() < 6)
                 .limit(count).map(Map.Entry::getKey).filter(Objects::nonNull).toList();
-    }
-
-    static RuleViolation conflict(String reason) {
-        return new RuleViolation(HttpStatus.CONFLICT, reason);
     }
 }

@@ -26,7 +26,7 @@ class Sittings {
 
     record Sitting(long id, long siteId, long organisationId, String code, CheckKind kind, String place, Instant openedAt,
                    Instant closedAt) {
-        boolean open() {
+        public boolean open() {
             return closedAt == null;
         }
     }

@@ -28,7 +28,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.test.context.event.RecordApplicationEvents
 class PersonTakesTheSkillsCheckTest {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     private static final Pattern ITEM = Pattern.compile("name=\"item\" value=\"([^\"]+)\"");
 
@@ -99,6 +103,12 @@ class PersonTakesTheSkillsCheckTest {
         Integer stored = jdbc.sql("SELECT (result -> 'areas' -> '4' ->> 'level')::int FROM assessment_attempt WHERE id = ?")
                 .param(UUID.fromString(check.substring(check.lastIndexOf('/') + 1))).query(Integer.class).single();
         assertThat(stored).isEqualTo(1);
+        List<SkillsBandReached> reached = events.stream(SkillsBandReached.class).toList();
+        assertThat(reached).hasSize(5).allMatch(e -> e.accountId() == null && e.framework().equals("digcomp-2.2"));
+        assertThat(reached).filteredOn(e -> e.area().equals("4")).singleElement()
+                .satisfies(e -> assertThat(e.band()).isEqualTo(Band.FOUNDATION));
+        assertThat(reached).filteredOn(e -> e.area().equals("1")).singleElement()
+                .satisfies(e -> assertThat(e.band()).isNotEqualTo(Band.FOUNDATION));
     }
 
     @Test
