@@ -25,6 +25,7 @@ import tools.jackson.core.type.TypeReference;
  * Before/after self-ratings: an educator attaches one to an activity of their organisation with up to
  * five competences; learners rate themselves 0–10 on each, before and after, on their phone (by the
  * rating's code) or on paper typed in by the educator. Only staff of the organisation see or change it.
+ * A rating belongs to a whole activity (a course) or to one of its sessions (a class).
  */
 @Service
 class Ratings {
@@ -33,13 +34,18 @@ class Ratings {
     static final int BELOW = 5;
     static final String CHOOSE_ACTIVITY = "assessment.rating.choose-activity";
     static final String CHOOSE_COMPETENCES = "assessment.rating.choose-competences";
+    static final String CHOOSE_SESSION = "assessment.rating.choose-session";
     static final String RATE_EVERY = "assessment.rating.rate-every";
     static final String UNKNOWN_CODE = "assessment.rating.unknown";
 
     enum Phase { BEFORE, AFTER }
 
-    record Rating(long id, long siteId, long organisationId, long activityId, LocalizedText title, List<String> competences,
-                  String code, Instant createdAt) {
+    record Rating(long id, long siteId, long organisationId, long activityId, Long sessionId, LocalizedText title,
+                  List<String> competences, String code, Instant createdAt) {
+    }
+
+    /** A coming session a rating can be attached to instead of its whole activity. */
+    record SessionChoice(long sessionId, long activityId, LocalizedText activityTitle, Instant startsAt) {
     }
 
     /** Per competence (and {@code "all"}): how many answered, and how many of them rated themselves below 5. */
@@ -84,7 +90,18 @@ class Ratings {
         return catalogue.upcomingByOrganisation(organisationId, 50);
     }
 
-    Rating attach(long accountId, long organisationId, Long activityId, List<String> competences) {
+    /** The next few sessions of each of the organisation's activities. */
+    List<SessionChoice> sessions(long accountId, long organisationId) {
+        Instant now = clock.instant();
+        List<SessionChoice> choices = new ArrayList<>();
+        for (ActivityCard activity : activities(accountId, organisationId)) {
+            catalogue.sessionsOf(activity.id()).stream().filter(s -> !s.cancelled() && s.startsAt().isAfter(now)).limit(3)
+                    .forEach(s -> choices.add(new SessionChoice(s.sessionId(), activity.id(), activity.title(), s.startsAt())));
+        }
+        return choices;
+    }
+
+    Rating attach(long accountId, long organisationId, Long activityId, Long sessionId, List<String> competences) {
         requireStaff(accountId, organisationId);
         ActivityCard activity = activities(accountId, organisationId).stream()
                 .filter(a -> activityId != null && a.id() == activityId).findFirst()
@@ -95,12 +112,17 @@ class Ratings {
         if (chosen.isEmpty() || chosen.size() > MAX_COMPETENCES) {
             throw RuleViolation.badRequest(CHOOSE_COMPETENCES, MAX_COMPETENCES);
         }
+        if (sessionId != null && catalogue.session(sessionId)
+                .filter(s -> s.activityId() == activity.id() && s.organisationId() == organisationId && !s.cancelled()).isEmpty()) {
+            throw RuleViolation.badRequest(CHOOSE_SESSION);
+        }
         long siteId = organisations.siteOf(organisationId).orElseThrow(RuleViolation::notFound);
         long id = jdbc.sql("""
-                        INSERT INTO assessment_rating (site_id, organisation_id, activity_id, title, competences, code, created_by, created_at)
-                        VALUES (?, ?, ?, ?::jsonb, ?::text[], ?, ?, ?) RETURNING id
+                        INSERT INTO assessment_rating (site_id, organisation_id, activity_id, session_id, title, competences, code,
+                                                       created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?::text[], ?, ?, ?) RETURNING id
                         """)
-                .params(siteId, organisationId, activity.id(), Json.json(activity.title()), "{" + String.join(",", chosen) + "}",
+                .params(siteId, organisationId, activity.id(), sessionId, Json.json(activity.title()), "{" + String.join(",", chosen) + "}",
                         code(), accountId, Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         return find(id).orElseThrow();
@@ -193,7 +215,7 @@ class Ratings {
 
     private Rating rating(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Rating(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"), rs.getLong("activity_id"),
-                Json.text(rs.getString("title")), List.of((String[]) rs.getArray("competences").getArray()), rs.getString("code"),
+                (Long) rs.getObject("session_id"), Json.text(rs.getString("title")), List.of((String[]) rs.getArray("competences").getArray()), rs.getString("code"),
                 rs.getTimestamp("created_at").toInstant());
     }
 

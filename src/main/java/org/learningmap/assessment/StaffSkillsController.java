@@ -25,8 +25,11 @@ class StaffSkillsController {
     private final Ratings ratings;
     private final Checks checks;
     private final Frameworks frameworks;
+    private final org.learningmap.catalogue.Catalogue catalogue;
 
-    StaffSkillsController(Organisations organisations, Sittings sittings, Ratings ratings, Checks checks, Frameworks frameworks) {
+    StaffSkillsController(Organisations organisations, Sittings sittings, Ratings ratings, Checks checks, Frameworks frameworks,
+                          org.learningmap.catalogue.Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.organisations = organisations;
         this.sittings = sittings;
         this.ratings = ratings;
@@ -91,6 +94,8 @@ class StaffSkillsController {
         model.addAttribute("organisationId", organisation);
         model.addAttribute("organisationName", organisations.nameOf(organisation).orElseThrow(RuleViolation::notFound));
         model.addAttribute("activities", ratings.activities(me(), organisation));
+        model.addAttribute("sessions", ratings.sessions(me(), organisation));
+        model.addAttribute("zone", Sites.current().zone());
         model.addAttribute("framework", frameworks.byIdOrDefault(Frameworks.DEFAULT));
         model.addAttribute("error", error);
         model.addAttribute("max", Ratings.MAX_COMPETENCES);
@@ -99,9 +104,12 @@ class StaffSkillsController {
 
     @PostMapping("/staff/skills-check/ratings")
     String attach(@RequestParam long organisation, @RequestParam(required = false) Long activity,
-                  @RequestParam(required = false) List<String> competence, Model model) {
+                  @RequestParam(required = false) String session, @RequestParam(required = false) List<String> competence,
+                  Model model) {
         try {
-            Ratings.Rating rating = ratings.attach(me(), organisation, activity, competence);
+            Long sessionId = session == null || session.isBlank() ? null
+                    : session.matches("\\d{1,18}") ? Long.valueOf(session) : Long.valueOf(-1);
+            Ratings.Rating rating = ratings.attach(me(), organisation, activity, sessionId, competence);
             return "redirect:/staff/skills-check/ratings/" + rating.id();
         } catch (RuleViolation violation) {
             if (violation.status().value() != 400) {
@@ -124,6 +132,8 @@ class StaffSkillsController {
         model.addAttribute("framework", frameworks.byIdOrDefault(Frameworks.DEFAULT));
         model.addAttribute("organisationName", organisations.nameOf(rating.organisationId()).orElseThrow());
         model.addAttribute("error", error);
+        model.addAttribute("zone", Sites.current().zone());
+        model.addAttribute("ratedSession", rating.sessionId() == null ? null : catalogue.session(rating.sessionId()).orElse(null));
         return "assessment/staff-rating";
     }
 

@@ -11,7 +11,7 @@ import org.learningmap.shared.LocalizedText;
 /** The before/after summary counts, per competence and in all, the ratings below 5. */
 class BeforeAndAfterSummaryTest {
 
-    static final Ratings.Rating RATING = new Ratings.Rating(1, 1, 1, 1, LocalizedText.of("en", "Scams"), List.of("4.1", "4.2"),
+    static final Ratings.Rating RATING = new Ratings.Rating(1, 1, 1, 1, null, LocalizedText.of("en", "Scams"), List.of("4.1", "4.2"),
             "ABCD-EFGH", Instant.EPOCH);
 
     @Test

@@ -87,7 +87,7 @@ class EducatorsRunSittingsAndRatingsTest {
         CurrentAccount educator = account("educator@example.org");
         long library = libraryOf(educator);
         String form = body(get("/staff/skills-check/ratings/new").with(user(educator)).param("organisation", String.valueOf(library)));
-        String activity = form.replaceAll("(?s).*<option value=\"(\\d+)\">.*", "$1");
+        String activity = firstOption(form, "activity");
         assertThat(activity).matches("\\d+");
         assertThat(body(post("/staff/skills-check/ratings").with(csrf()).with(user(educator)).param("organisation", String.valueOf(library))
                 .param("activity", activity))).contains("Choose one to 5 competences.");
@@ -121,7 +121,7 @@ class EducatorsRunSittingsAndRatingsTest {
         long library = libraryOf(educator);
         String sittingPage = redirect(post("/staff/skills-check/sittings").with(user(educator)).param("organisation", String.valueOf(library)));
         String form = body(get("/staff/skills-check/ratings/new").with(user(educator)).param("organisation", String.valueOf(library)));
-        String activity = form.replaceAll("(?s).*<option value=\"(\\d+)\">.*", "$1");
+        String activity = firstOption(form, "activity");
         String ratingPage = redirect(post("/staff/skills-check/ratings").with(user(educator)).param("organisation", String.valueOf(library))
                 .param("activity", activity).param("competence", "1.1"));
 
@@ -136,6 +136,34 @@ class EducatorsRunSittingsAndRatingsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM assessment_rating_answer WHERE rating_id = ?")
                 .param(Long.parseLong(ratingPage.substring(ratingPage.lastIndexOf('/') + 1))).query(Integer.class).single()).isZero();
         assertThat(body(get("/staff/skills-check").with(user(outsider)))).doesNotContain(sittingPage);
+    }
+
+    /** The value of the first non-empty option of the select with the given id. */
+    static String firstOption(String html, String select) {
+        String part = html.substring(html.indexOf("id=\"" + select + "\""));
+        part = part.substring(0, part.indexOf("</select>"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<option value=\"(\\d+)\"").matcher(part);
+        assertThat(m.find()).as("an option in #" + select).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aRatingCanBelongToOneSessionOfTheClass() throws Exception {
+        CurrentAccount educator = account("educator@example.org");
+        long library = libraryOf(educator);
+        String form = body(get("/staff/skills-check/ratings/new").with(user(educator)).param("organisation", String.valueOf(library)));
+        String session = firstOption(form, "session");
+        long activity = jdbc.sql("SELECT activity_id FROM session WHERE id = ?").param(Long.parseLong(session)).query(Long.class).single();
+        String other = firstOption(form.replaceFirst("<option value=\"" + activity + "\"", "<option value=\"x\""), "activity");
+        assertThat(body(post("/staff/skills-check/ratings").with(csrf()).with(user(educator)).param("organisation", String.valueOf(library))
+                .param("activity", other).param("session", session).param("competence", "1.1")))
+                .contains("Choose a session of the chosen class or course");
+        String ratingPage = redirect(post("/staff/skills-check/ratings").with(user(educator)).param("organisation", String.valueOf(library))
+                .param("activity", String.valueOf(activity)).param("session", session).param("competence", "1.1"));
+        assertThat(body(get(ratingPage).with(user(educator)))).contains("For the session of");
+        assertThat(jdbc.sql("SELECT session_id FROM assessment_rating WHERE id = ?")
+                .param(Long.parseLong(ratingPage.substring(ratingPage.lastIndexOf('/') + 1))).query(Long.class).single())
+                .isEqualTo(Long.parseLong(session));
     }
 
     void forbidden(MockHttpServletRequestBuilder request) throws Exception {
