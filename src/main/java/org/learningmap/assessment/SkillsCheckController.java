@@ -34,8 +34,10 @@ class SkillsCheckController {
     private final Catalogue catalogue;
     private final Sites sites;
     private final Sittings sittings;
+    private final ResultPdf pdf;
 
-    SkillsCheckController(Checks checks, Frameworks frameworks, Catalogue catalogue, Sites sites, Sittings sittings) {
+    SkillsCheckController(Checks checks, Frameworks frameworks, Catalogue catalogue, Sites sites, Sittings sittings, ResultPdf pdf) {
+        this.pdf = pdf;
         this.checks = checks;
         this.frameworks = frameworks;
         this.catalogue = catalogue;
@@ -136,6 +138,26 @@ class SkillsCheckController {
         model.addAttribute("error", error);
         model.addAttribute("competence", frameworks.byIdOrDefault(attempt.framework()).competence(item.competence()).orElseThrow());
         return "assessment/question";
+    }
+
+    /** The finished result as a PDF to print or keep; the check's page for one not yet finished. */
+    @GetMapping("/skills-check/{id}/result.pdf")
+    org.springframework.http.ResponseEntity<byte[]> resultPdf(@PathVariable UUID id) {
+        Site site = Sites.current();
+        Attempt attempt = checks.open(id, site.id(), me());
+        if (!attempt.finished()) {
+            return org.springframework.http.ResponseEntity.status(303)
+                    .header("Location", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/skills-check/" + id).toUriString()).build();
+        }
+        String sittingCode = attempt.sittingId() == null ? null : sittings.find(attempt.sittingId()).map(Sittings.Sitting::code).orElse(null);
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        byte[] bytes = pdf.render(attempt, frameworks.byIdOrDefault(attempt.framework()), site.name().in(locale.getLanguage()),
+                site.zone(), sittingCode, locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"digital-skills.pdf\"")
+                .body(bytes);
     }
 
     @GetMapping("/skills-check/{id}/result")

@@ -103,6 +103,15 @@ class PersonTakesTheSkillsCheckTest {
         Integer stored = jdbc.sql("SELECT (result -> 'areas' -> '4' ->> 'level')::int FROM assessment_attempt WHERE id = ?")
                 .param(UUID.fromString(check.substring(check.lastIndexOf('/') + 1))).query(Integer.class).single();
         assertThat(stored).isEqualTo(1);
+        var pdf = mvc.perform(get(result + ".pdf").with(english)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String pdfText = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf.getContentAsByteArray()))
+                .getTextFromPage(1);
+        assertThat(pdfText).contains("Your digital skills").contains("Foundation");
+        var ukrainianPdf = mvc.perform(get(result + ".pdf").header("Accept-Language", "uk")).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(ukrainianPdf)).getTextFromPage(1))
+                .contains("Ваші цифрові навички");
         List<SkillsBandReached> reached = events.stream(SkillsBandReached.class).toList();
         assertThat(reached).hasSize(5).allMatch(e -> e.accountId() == null && e.framework().equals("digcomp-2.2"));
         assertThat(reached).filteredOn(e -> e.area().equals("4")).singleElement()
