@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learningmap.platform.Json;
+import org.learningmap.shared.GeoPoint;
 import org.learningmap.shared.LocalizedText;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
@@ -28,13 +29,15 @@ public class Catalogue {
     private final Sites sites;
     private final JdbcClient jdbc;
     private final CalendarFiles calendars;
+    private final java.time.Clock clock;
 
-    Catalogue(CachedSearch search, Topics topics, Sites sites, JdbcClient jdbc, CalendarFiles calendars) {
+    Catalogue(CachedSearch search, Topics topics, Sites sites, JdbcClient jdbc, CalendarFiles calendars, java.time.Clock clock) {
         this.search = search;
         this.topics = topics;
         this.sites = sites;
         this.jdbc = jdbc;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     /**
@@ -104,6 +107,56 @@ public class Catalogue {
         return jdbc.sql(SESSION_FACTS + " WHERE s.organisation_id = ? AND s.starts_at >= ? AND s.starts_at < ? ORDER BY s.starts_at, s.id LIMIT 200")
                 .params(organisationId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
                 .query(Catalogue::sessionFacts).list();
+    }
+
+    /**
+     * Published activities of the site that develop any of the given DigComp competences and can be
+     * attended: a coming session at a venue within {@code radiusKm} of {@code near} (none when no point is
+     * given), a coming online session, or an online self-study course; taught in {@code language} (or
+     * with no language stated; any language when {@code language} is null). Nearest first, online after them, then soonest.
+     */
+    public List<AlignedActivity> alignedActivities(long siteId, java.util.Collection<String> digcompCodes, GeoPoint near,
+                                                   double radiusKm, String language, int limit) {
+        if (digcompCodes.isEmpty()) {
+            return List.of();
+        }
+        String distance = near == null ? "NULL::double precision"
+                : "earth_distance(ll_to_earth(v.lat, v.lon), ll_to_earth(:lat, :lon))";
+        var query = jdbc.sql("""
+                        SELECT a.id, a.title, a.kind, a.digcomp, n.starts_at, n.venue_name, n.town, n.metres
+                          FROM activity a
+                          LEFT JOIN LATERAL (
+                               SELECT s.starts_at, v.name AS venue_name, v.town, %1$s AS metres
+                                 FROM session s LEFT JOIN venue v ON v.id = s.venue_id
+                                WHERE s.activity_id = a.id AND s.status = 'SCHEDULED' AND s.starts_at > :now
+                                  AND (s.venue_id IS NULL OR %1$s <= :metres)
+                                ORDER BY (s.venue_id IS NULL), %1$s, s.starts_at
+                                LIMIT 1) n ON true
+                         WHERE a.site_id = :site AND a.status = 'PUBLISHED' AND a.digcomp && CAST(:codes AS text[])
+                           AND (:language = '' OR cardinality(a.languages) = 0 OR :language = ANY (a.languages))
+                           AND (n.starts_at IS NOT NULL OR a.kind = 'ONLINE_COURSE')
+                         ORDER BY (n.metres IS NULL), n.metres, n.starts_at NULLS LAST, a.id
+                         LIMIT :limit
+                        """.formatted(near == null ? "CASE WHEN v.id IS NULL THEN NULL ELSE 1e12 END" : distance))
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("metres", radiusKm * 1000)
+                .param("site", siteId)
+                .param("codes", "{" + String.join(",", digcompCodes.stream().filter(c -> c.matches("[1-5]\\.[1-6]")).toList()) + "}")
+                .param("language", language == null ? "" : language)
+                .param("limit", Math.clamp(limit, 1, MAX_LIST));
+        if (near != null) {
+            query = query.param("lat", near.lat()).param("lon", near.lon());
+        }
+        return query.query((rs, row) -> {
+            java.sql.Timestamp starts = rs.getTimestamp("starts_at");
+            Object metres = rs.getObject("metres");
+            String town = rs.getString("town");
+            return new AlignedActivity(rs.getLong("id"), Json.text(rs.getString("title")),
+                    ActivityKind.valueOf(rs.getString("kind")), List.of((String[]) rs.getArray("digcomp").getArray()),
+                    starts == null ? null : starts.toInstant(),
+                    town == null ? LocalizedText.EMPTY : Json.text(rs.getString("venue_name")), town, town == null,
+                    metres == null ? null : Math.round(((Number) metres).doubleValue() / 100) / 10.0);
+        }).list();
     }
 
     private static final String SESSION_FACTS = """
