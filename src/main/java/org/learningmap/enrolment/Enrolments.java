@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.organisations.Organisations;
@@ -254,6 +255,53 @@ public class Enrolments {
             }
         });
         return view(ordered);
+    }
+
+    /**
+     * What the signed-in viewer (or a visitor) can do about a session on its activity page. For a
+     * course or camp the answer is about the whole course.
+     */
+    @Transactional(readOnly = true)
+    public SignUpChoice signUpChoice(long sessionId) {
+        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
+        Optional<String> closed = EnrolmentRules.maySignUp(session, firstStart(session), clock.instant());
+        Places places = places(sessionId);
+        EnrolmentOutcome mine = CurrentAccount.get().flatMap(account -> enrolmentFor(sessionId, account.id())).orElse(null);
+        Instant first = firstStart(session);
+        return new SignUpChoice(sessionId, first == null ? session.startsAt() : first, session.wholeActivityRegistration(), closed.isEmpty(), closed.orElse(null),
+                places.left(), places.full(), places.waitlisted(), mine);
+    }
+
+    /**
+     * For a course or camp: the sign-up choice for the whole course, through its first session that
+     * still takes place; empty for other kinds of activity or when no session is planned.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignUpChoice> courseSignUpChoice(long activityId) {
+        List<SessionFacts> sessions = catalogue.sessionsOf(activityId);
+        if (sessions.isEmpty() || !sessions.getFirst().wholeActivityRegistration()) {
+            return Optional.empty();
+        }
+        SessionFacts first = sessions.stream().filter(s -> !s.cancelled()).findFirst().orElse(sessions.getFirst());
+        return Optional.of(signUpChoice(first.sessionId()));
+    }
+
+    /** The session's facts as the catalogue tells them; empty for an unknown session. */
+    @Transactional(readOnly = true)
+    public Optional<SessionFacts> session(long sessionId) {
+        return catalogue.session(sessionId);
+    }
+
+    /** Every session of an activity as the catalogue tells them, in time order. */
+    @Transactional(readOnly = true)
+    public List<SessionFacts> sessionsOf(long activityId) {
+        return catalogue.sessionsOf(activityId);
+    }
+
+    /** One of the person's own sign-ups; empty when there is none with this id or it is someone else's. */
+    @Transactional(readOnly = true)
+    public Optional<MyEnrolment> mine(long enrolmentId, long accountId) {
+        return store.find(enrolmentId).filter(row -> row.accountId() != null && row.accountId() == accountId).map(this::mine);
     }
 
     /** Whether this account is staff (any role) of the organisation. */
