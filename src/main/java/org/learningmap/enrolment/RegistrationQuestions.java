@@ -53,7 +53,7 @@ class RegistrationQuestions {
     record Question(long id, String key, Kind kind, Preset preset, LocalizedText prompt, List<Choice> choices) {
 
         /** The label of an answer as the reader sees it (a choice's label, yes/no, or the text itself). */
-        String shown(String answer, String language, LocalizedText yes, LocalizedText no) {
+        public String shown(String answer, String language, LocalizedText yes, LocalizedText no) {
             if (answer == null) {
                 return "";
             }
