@@ -67,6 +67,17 @@ public class Catalogue {
                 .query(Catalogue::sessionFacts).list();
     }
 
+    /**
+     * Sessions that still take place, of published activities, starting at or after {@code from} and
+     * before {@code to}, in time order (at most {@code limit}).
+     */
+    public List<SessionFacts> sessionsStartingBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.starts_at >= ? AND s.starts_at < ? AND s.status = 'SCHEDULED' AND a.status = 'PUBLISHED'"
+                        + " ORDER BY s.starts_at, s.id LIMIT ?")
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+                .query(Catalogue::sessionFacts).list();
+    }
+
     private static final String SESSION_FACTS = """
             SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
                    s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,
