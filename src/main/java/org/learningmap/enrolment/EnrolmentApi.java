@@ -68,9 +68,13 @@ class EnrolmentApi {
         SessionFacts session = onThisSite(id);
         Map<String, String> answers = questions.accept(session.activityId(), request == null ? Map.of() : request.answers());
         EnrolmentOutcome outcome = enrolments.enrol(id, account.id(), EnrolmentSource.SELF, null, answers, idempotencyKey);
-        MyEnrolment mine = enrolments.mine(outcome.enrolmentId(), account.id()).orElseThrow();
-        return ResponseEntity.status(outcome.alreadyEnrolled() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(response(mine, outcome.alreadyEnrolled()));
+        if (outcome.alreadyEnrolled()) {
+            MyEnrolment mine = enrolments.mine(outcome.enrolmentId(), account.id()).orElseThrow();
+            return ResponseEntity.ok(response(mine, true));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolmentResponse(outcome.enrolmentId(), session.activityId(),
+                session.wholeActivityRegistration() ? null : session.sessionId(), outcome.status().name(), outcome.position(), false,
+                session.activityTitle().values(), session.startsAt()));
     }
 
     @DeleteMapping("/sessions/{id}/enrolment")

@@ -99,8 +99,9 @@ public class Enrolments {
             place = store.takePlace(pool.id());
         }
         String token = Tokens.generate();
-        Optional<Long> inserted = store.insertWaiting(pool, accountId, source, actedBy, Json.write(answers == null ? Map.of() : answers),
-                key, Tokens.hash(token), now);
+        String answersJson = Json.write(answers == null ? Map.of() : answers);
+        EnrolmentStatus status = place ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
+        Optional<Long> inserted = store.insert(pool, accountId, status, source, actedBy, answersJson, key, Tokens.hash(token), now);
         if (inserted.isEmpty()) {
             if (place) {
                 store.freePlace(pool.id());
@@ -114,18 +115,19 @@ public class Enrolments {
             return outcome(existing, true);
         }
         long id = inserted.get();
-        EnrolmentRow row = store.find(id).orElseThrow();
+        EnrolmentRow row = new EnrolmentRow(id, pool.id(), pool.siteId(), pool.organisationId(), pool.activityId(), pool.sessionId(),
+                accountId, status, source, answersJson, now, null, null);
         if (place) {
-            store.markConfirmed(id, now);
             events.publishEvent(new EnrolmentConfirmed(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                     accountId, source, now));
-            mail.signedUp(row, EnrolmentStatus.CONFIRMED, null, token);
+            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token);
             return new EnrolmentOutcome(id, EnrolmentStatus.CONFIRMED, null, false);
         }
+        // the pool is held, so the queue cannot change before this transaction ends
         int position = store.position(pool.id(), id);
         events.publishEvent(new EnrolmentWaitlisted(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                 accountId, position, now));
-        mail.signedUp(row, EnrolmentStatus.WAITLISTED, position, token);
+        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token);
         return new EnrolmentOutcome(id, EnrolmentStatus.WAITLISTED, position, false);
     }
 
