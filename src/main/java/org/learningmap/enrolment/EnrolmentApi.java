@@ -67,7 +67,7 @@ class EnrolmentApi {
         CurrentAccount account = caller();
         SessionFacts session = onThisSite(id);
         Map<String, String> answers = questions.accept(session.activityId(), request == null ? Map.of() : request.answers());
-        EnrolmentOutcome outcome = enrolments.enrol(id, account.id(), EnrolmentSource.SELF, null, answers, idempotencyKey);
+        EnrolmentOutcome outcome = enrolments.enrol(session, account.id(), EnrolmentSource.SELF, null, answers, idempotencyKey);
         if (outcome.alreadyEnrolled()) {
             MyEnrolment mine = enrolments.mine(outcome.enrolmentId(), account.id()).orElseThrow();
             return ResponseEntity.ok(response(mine, true));

@@ -69,8 +69,14 @@ public class Enrolments {
     @Transactional
     public EnrolmentOutcome enrol(long sessionId, long accountId, EnrolmentSource source, Long actedBy,
                                   Map<String, String> answers, String idempotencyKey) {
+        return enrol(catalogue.session(sessionId).orElseThrow(RuleViolation::notFound), accountId, source, actedBy, answers, idempotencyKey);
+    }
+
+    /** The same, for a caller that has just read the session's facts. */
+    @Transactional
+    EnrolmentOutcome enrol(SessionFacts session, long accountId, EnrolmentSource source, Long actedBy,
+                           Map<String, String> answers, String idempotencyKey) {
         Instant now = clock.instant();
-        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw RuleViolation.badRequest("enrolment.idempotency-key-too-long");
