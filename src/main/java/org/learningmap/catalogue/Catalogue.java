@@ -56,17 +56,6 @@ public class Catalogue {
         return topics.of(siteId);
     }
 
-    /** One session with its activity's facts, whatever its status; empty for an unknown session. */
-    public Optional<SessionFacts> session(long sessionId) {
-        return jdbc.sql(SESSION_FACTS + " WHERE s.id = ?").param(sessionId).query(Catalogue::sessionFacts).optional();
-    }
-
-    /** Every session of an activity, cancelled ones included, in time order; empty for an unknown activity. */
-    public List<SessionFacts> sessionsOf(long activityId) {
-        return jdbc.sql(SESSION_FACTS + " WHERE s.activity_id = ? ORDER BY s.starts_at, s.id").param(activityId)
-                .query(Catalogue::sessionFacts).list();
-    }
-
     /**
      * Sessions that still take place, of published activities, starting at or after {@code from} and
      * before {@code to}, in time order (at most {@code limit}).
@@ -75,6 +64,17 @@ public class Catalogue {
         return jdbc.sql(SESSION_FACTS + " WHERE s.starts_at >= ? AND s.starts_at < ? AND s.status = 'SCHEDULED' AND a.status = 'PUBLISHED'"
                         + " ORDER BY s.starts_at, s.id LIMIT ?")
                 .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+                .query(Catalogue::sessionFacts).list();
+    }
+
+    /** One session with its activity's facts, whatever its status; empty for an unknown session. */
+    public Optional<SessionFacts> session(long sessionId) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.id = ?").param(sessionId).query(Catalogue::sessionFacts).optional();
+    }
+
+    /** Every session of an activity, cancelled ones included, in time order; empty for an unknown activity. */
+    public List<SessionFacts> sessionsOf(long activityId) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.activity_id = ? ORDER BY s.starts_at, s.id").param(activityId)
                 .query(Catalogue::sessionFacts).list();
     }
 
