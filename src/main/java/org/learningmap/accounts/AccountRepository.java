@@ -16,7 +16,8 @@ class AccountRepository {
 
     private static final String CURRENT_ACCOUNT = """
             SELECT id, email, display_name, password_hash, enabled, platform_admin,
-                   locked_until IS NOT NULL AND locked_until > :now AS locked
+                   locked_until IS NOT NULL AND locked_until > :now AS locked,
+                   ARRAY(SELECT r.site_id FROM site_role r WHERE r.account_id = account.id AND r.role = 'COORDINATOR') AS coordinated_sites
             FROM account
             """;
 
@@ -45,7 +46,16 @@ class AccountRepository {
     private CurrentAccount currentAccount(ResultSet rs, int row) throws SQLException {
         return new CurrentAccount(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
-                rs.getBoolean("platform_admin"), coordinatedSites(rs.getLong("id")));
+                rs.getBoolean("platform_admin"), sites(rs.getArray("coordinated_sites")));
+    }
+
+    /** Read with the account in one query: a second query inside the row mapper would take a second pooled connection. */
+    private static Set<Long> sites(java.sql.Array array) throws SQLException {
+        Set<Long> sites = new HashSet<>();
+        for (Object id : (Object[]) array.getArray()) {
+            sites.add(((Number) id).longValue());
+        }
+        return sites;
     }
 
     Set<Long> coordinatedSites(long accountId) {

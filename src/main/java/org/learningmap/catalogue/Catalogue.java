@@ -91,6 +91,17 @@ public class Catalogue {
         return topics.of(siteId);
     }
 
+    /**
+     * Sessions that still take place, of published activities, starting at or after {@code from} and
+     * before {@code to}, in time order (at most {@code limit}).
+     */
+    public List<SessionFacts> sessionsStartingBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.sql(SESSION_FACTS + " WHERE s.starts_at >= ? AND s.starts_at < ? AND s.status = 'SCHEDULED' AND a.status = 'PUBLISHED'"
+                        + " ORDER BY s.starts_at, s.id LIMIT ?")
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit)
+                .query(Catalogue::sessionFacts).list();
+    }
+
     /** One session with its activity's facts, whatever its status; empty for an unknown session. */
     public Optional<SessionFacts> session(long sessionId) {
         return jdbc.sql(SESSION_FACTS + " WHERE s.id = ?").param(sessionId).query(Catalogue::sessionFacts).optional();

@@ -42,10 +42,10 @@ class EnrolmentMail {
     }
 
     /** A place, or a place in the queue, with the secret link to give it up. */
-    void signedUp(EnrolmentRow enrolment, EnrolmentStatus status, Integer position, String manageToken) {
+    void signedUp(EnrolmentRow enrolment, SessionFacts session, EnrolmentStatus status, Integer position, String manageToken) {
         String link = manageToken == null ? null : link(enrolment.siteId(), "/enrolment/manage/" + manageToken);
         String kind = status == EnrolmentStatus.CONFIRMED ? "confirmed" : "waitlisted";
-        send(enrolment, "enrolment.mail." + kind, (what, when, name) -> new Object[] {name, what, when, position,
+        send(enrolment, session, "enrolment.mail." + kind, (what, when, name) -> new Object[] {name, what, when, position,
                 link == null ? "" : link, accountLink(enrolment.siteId())});
     }
 
@@ -87,6 +87,11 @@ class EnrolmentMail {
     }
 
     private void send(EnrolmentRow enrolment, String key, Arguments arguments) {
+        send(enrolment, null, key, arguments);
+    }
+
+    /** {@code session}: the session's facts when the caller has them already (a sign-up for that one session), else null. */
+    private void send(EnrolmentRow enrolment, SessionFacts session, String key, Arguments arguments) {
         if (enrolment.accountId() == null) {
             return;
         }
@@ -94,9 +99,11 @@ class EnrolmentMail {
         if (person.isEmpty() || person.get().email() == null || person.get().email().isBlank()) {
             return;
         }
-        Locale locale = localeOf(enrolment);
-        String what = title(enrolment, locale);
-        String when = when(enrolment, locale);
+        String language = person.get().preferredLanguage();
+        Locale locale = Locale.forLanguageTag(Languages.isInterfaceLanguage(language) ? language : "en");
+        boolean known = session != null && enrolment.sessionId() != null && enrolment.sessionId() == session.sessionId();
+        String what = known ? session.activityTitle().in(locale) : title(enrolment, locale);
+        String when = known ? date(session.startsAt(), enrolment.siteId(), locale) : when(enrolment, locale);
         Object[] args = java.util.Arrays.copyOf(arguments.of(what, when, person.get().displayName()), 7);
         args[6] = sites.byId(enrolment.siteId()).map(site -> site.name().in(locale)).orElse("");
         outbox.enqueue(person.get().email(), messages.getMessage(key + ".subject", args, locale),

@@ -83,17 +83,19 @@ class EnrolmentStore {
 
     // --- enrolments
 
-    /** Adds a waiting sign-up; empty when the person already holds one in the pool or reused the key. */
-    Optional<Long> insertWaiting(PoolRow pool, long accountId, EnrolmentSource source, Long actedBy, String answers,
-                                 String idempotencyKey, String manageTokenHash, Instant now) {
+    /** Adds a sign-up; empty when the person already holds one in the pool or reused the key. */
+    Optional<Long> insert(PoolRow pool, long accountId, EnrolmentStatus status, EnrolmentSource source, Long actedBy, String answers,
+                          String idempotencyKey, String manageTokenHash, Instant now) {
+        Timestamp at = Timestamp.from(now);
         return jdbc.sql("""
                         INSERT INTO enrolment (pool_id, site_id, organisation_id, activity_id, session_id, account_id, status,
-                                               source, acted_by, answers, idempotency_key, manage_token_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'WAITLISTED', ?, ?, CAST(? AS jsonb), ?, ?, ?)
+                                               source, acted_by, answers, idempotency_key, manage_token_hash, created_at, confirmed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING RETURNING id
                         """)
-                .params(pool.id(), pool.siteId(), pool.organisationId(), pool.activityId(), pool.sessionId(), accountId,
-                        source.name(), actedBy, answers, idempotencyKey, manageTokenHash, Timestamp.from(now))
+                .params(pool.id(), pool.siteId(), pool.organisationId(), pool.activityId(), pool.sessionId(), accountId, status.name(),
+                        source.name(), actedBy, answers, idempotencyKey, manageTokenHash, at,
+                        status == EnrolmentStatus.CONFIRMED ? at : null)
                 .query(Long.class).optional();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.organisations.Organisations;
@@ -68,8 +69,14 @@ public class Enrolments {
     @Transactional
     public EnrolmentOutcome enrol(long sessionId, long accountId, EnrolmentSource source, Long actedBy,
                                   Map<String, String> answers, String idempotencyKey) {
+        return enrol(catalogue.session(sessionId).orElseThrow(RuleViolation::notFound), accountId, source, actedBy, answers, idempotencyKey);
+    }
+
+    /** The same, for a caller that has just read the session's facts. */
+    @Transactional
+    EnrolmentOutcome enrol(SessionFacts session, long accountId, EnrolmentSource source, Long actedBy,
+                           Map<String, String> answers, String idempotencyKey) {
         Instant now = clock.instant();
-        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw RuleViolation.badRequest("enrolment.idempotency-key-too-long");
@@ -98,8 +105,9 @@ public class Enrolments {
             place = store.takePlace(pool.id());
         }
         String token = Tokens.generate();
-        Optional<Long> inserted = store.insertWaiting(pool, accountId, source, actedBy, Json.write(answers == null ? Map.of() : answers),
-                key, Tokens.hash(token), now);
+        String answersJson = Json.write(answers == null ? Map.of() : answers);
+        EnrolmentStatus status = place ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
+        Optional<Long> inserted = store.insert(pool, accountId, status, source, actedBy, answersJson, key, Tokens.hash(token), now);
         if (inserted.isEmpty()) {
             if (place) {
                 store.freePlace(pool.id());
@@ -113,18 +121,19 @@ public class Enrolments {
             return outcome(existing, true);
         }
         long id = inserted.get();
-        EnrolmentRow row = store.find(id).orElseThrow();
+        EnrolmentRow row = new EnrolmentRow(id, pool.id(), pool.siteId(), pool.organisationId(), pool.activityId(), pool.sessionId(),
+                accountId, status, source, answersJson, now, null, null);
         if (place) {
-            store.markConfirmed(id, now);
             events.publishEvent(new EnrolmentConfirmed(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                     accountId, source, now));
-            mail.signedUp(row, EnrolmentStatus.CONFIRMED, null, token);
+            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token);
             return new EnrolmentOutcome(id, EnrolmentStatus.CONFIRMED, null, false);
         }
+        // the pool is held, so the queue cannot change before this transaction ends
         int position = store.position(pool.id(), id);
         events.publishEvent(new EnrolmentWaitlisted(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                 accountId, position, now));
-        mail.signedUp(row, EnrolmentStatus.WAITLISTED, position, token);
+        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token);
         return new EnrolmentOutcome(id, EnrolmentStatus.WAITLISTED, position, false);
     }
 
@@ -254,6 +263,53 @@ public class Enrolments {
             }
         });
         return view(ordered);
+    }
+
+    /**
+     * What the signed-in viewer (or a visitor) can do about a session on its activity page. For a
+     * course or camp the answer is about the whole course.
+     */
+    @Transactional(readOnly = true)
+    public SignUpChoice signUpChoice(long sessionId) {
+        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
+        Optional<String> closed = EnrolmentRules.maySignUp(session, firstStart(session), clock.instant());
+        Places places = places(sessionId);
+        EnrolmentOutcome mine = CurrentAccount.get().flatMap(account -> enrolmentFor(sessionId, account.id())).orElse(null);
+        Instant first = firstStart(session);
+        return new SignUpChoice(sessionId, first == null ? session.startsAt() : first, session.wholeActivityRegistration(), closed.isEmpty(), closed.orElse(null),
+                places.left(), places.full(), places.waitlisted(), mine);
+    }
+
+    /**
+     * For a course or camp: the sign-up choice for the whole course, through its first session that
+     * still takes place; empty for other kinds of activity or when no session is planned.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignUpChoice> courseSignUpChoice(long activityId) {
+        List<SessionFacts> sessions = catalogue.sessionsOf(activityId);
+        if (sessions.isEmpty() || !sessions.getFirst().wholeActivityRegistration()) {
+            return Optional.empty();
+        }
+        SessionFacts first = sessions.stream().filter(s -> !s.cancelled()).findFirst().orElse(sessions.getFirst());
+        return Optional.of(signUpChoice(first.sessionId()));
+    }
+
+    /** The session's facts as the catalogue tells them; empty for an unknown session. */
+    @Transactional(readOnly = true)
+    public Optional<SessionFacts> session(long sessionId) {
+        return catalogue.session(sessionId);
+    }
+
+    /** Every session of an activity as the catalogue tells them, in time order. */
+    @Transactional(readOnly = true)
+    public List<SessionFacts> sessionsOf(long activityId) {
+        return catalogue.sessionsOf(activityId);
+    }
+
+    /** One of the person's own sign-ups; empty when there is none with this id or it is someone else's. */
+    @Transactional(readOnly = true)
+    public Optional<MyEnrolment> mine(long enrolmentId, long accountId) {
+        return store.find(enrolmentId).filter(row -> row.accountId() != null && row.accountId() == accountId).map(this::mine);
     }
 
     /** Whether this account is staff (any role) of the organisation. */

@@ -71,6 +71,28 @@ class PeopleSignUpForASessionTest extends EnrolmentTestBase {
         assertThat(statusOf(third.enrolmentId())).isEqualTo("CONFIRMED");
         assertThat(enrolments.enrolmentFor(session, dan).orElseThrow().position()).isEqualTo(1);
         assertThat(confirmedInPool(session)).isEqualTo(2);
+        // the person moved up is told, in their language
+        assertThat(jdbc.sql("SELECT subject FROM outbox_email WHERE recipient = ? ORDER BY id").param(fixtures.email(cai))
+                .query(String.class).list())
+                .containsExactly("You are on the waitlist: Computer basics", "A place freed up for you: Computer basics");
+    }
+
+    @Test
+    void whenOneSessionOfACourseIsCancelledItsPeopleKeepTheirPlaceAndAreTold() throws Exception {
+        long course = activity("COURSE");
+        long first = session(course, 5, 4);
+        session(course, 5, 11);
+        long ona = person("Ona", "lt");
+        EnrolmentOutcome place = signUp(first, ona);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/lietuva/staff/organisations/" + orgA + "/activities/" + course + "/sessions/" + first + "/cancel")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(fixtures.principal(editorA)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM outbox_email WHERE recipient = ? AND subject = 'Vienas užsiėmimas atšauktas: Kompiuterio pradmenys'")
+                .param(fixtures.email(ona)).query(Integer.class).single() == 1);
+        assertThat(statusOf(place.enrolmentId())).isEqualTo("CONFIRMED");
     }
 
     @Test
