@@ -38,8 +38,8 @@ class ResultPdf {
 
     ResultPdf(MessageSource messages) {
         this.messages = messages;
-        this.regular = font("assessment/fonts/DejaVuSans.ttf");
-        this.bold = font("assessment/fonts/DejaVuSans-Bold.ttf");
+        this.regular = font("fonts/dejavu/DejaVuSans.ttf");
+        this.bold = font("fonts/dejavu/DejaVuSans-Bold.ttf");
     }
 
     byte[] render(Attempt attempt, Framework framework, String siteName, ZoneId zone, String sittingCode, Locale locale) {
