@@ -140,6 +140,18 @@ class CoordinatorsEditTheQuestionsTest {
                     .andReturn().getResponse().getRedirectedUrl();
             assertThat(page(fresh, english, english)).as("a new check asks the new version").contains(newWording);
 
+            mvc.perform(post(ITEMS + "1.1-s1/retirement").with(csrf()).with(user(coordinator()))).andExpect(status().is3xxRedirection());
+            try {
+                assertThat(page(check + "/answers", english, english)).as("a retired question stays in old results")
+                        .contains(oldWording);
+                String afterRetiring = mvc.perform(post("/skills-check/start").with(csrf()).with(english).param("kind", "QUICK"))
+                        .andReturn().getResponse().getRedirectedUrl();
+                assertThat(page(afterRetiring, english, english)).as("the other self-rating takes the retired one's place")
+                        .doesNotContain(newWording).contains(bank.item("1.1-s2").orElseThrow().text().in("en"));
+            } finally {
+                mvc.perform(post(ITEMS + "1.1-s1/restoration").with(csrf()).with(user(coordinator()))).andExpect(status().is3xxRedirection());
+            }
+
             String unchanged = mvc.perform(edit(bank.item("1.1-s1").orElseThrow(), "save").with(english))
                     .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("done").toString();
             assertThat(unchanged).isEqualTo("assessment.items.unchanged");
