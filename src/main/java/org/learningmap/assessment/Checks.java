@@ -101,7 +101,22 @@ class Checks {
     }
 
     Optional<Item> next(Attempt attempt) {
-        return attempt.finished() ? Optional.empty() : routing(attempt).next(attempt.kind(), attempt.answers());
+        return attempt.finished() ? Optional.empty() : routingAsAsked(attempt).next(attempt.kind(), attempt.answers());
+    }
+
+    /**
+     * The routing over the items as this attempt was asked them: an answered item edited since (a new
+     * correct answer, say) still counts in the version the person saw, for the route and the result.
+     */
+    private Routing routingAsAsked(Attempt attempt) {
+        Routing current = routing(attempt);
+        Map<String, Item> asked = new HashMap<>();
+        attempts.itemVersions(attempt.id()).forEach((itemId, version) -> {
+            if (bank.item(itemId).isPresent() && version != bank.versionOf(itemId)) {
+                itemVersions.version(itemId, version).ifPresent(v -> asked.put(itemId, v.item()));
+            }
+        });
+        return asked.isEmpty() ? current : new Routing(new ItemBank(bank, asked), current.framework());
     }
 
     /** How many questions are answered, and how many the check asks in all. */
@@ -126,9 +141,9 @@ class Checks {
         answers.put(itemId, accepted);
         var now = clock.instant();
         attempts.saveAnswers(id, answers, itemId, bank.versionOf(itemId), now);
-        Routing routing = routing(attempt);
+        Routing routing = routingAsAsked(attempt);
         if (routing.next(attempt.kind(), answers).isEmpty()) {
-            Scoring.Result result = new Scoring(routing, bank).score(attempt.kind(), answers);
+            Scoring.Result result = new Scoring(routing, routing.bank()).score(attempt.kind(), answers);
             attempts.finish(id, result, now);
             result.areas().forEach((area, standing) -> events.publishEvent(
                     new SkillsBandReached(attempt.siteId(), attempt.accountId(), attempt.framework(), area, standing.band(), now)));

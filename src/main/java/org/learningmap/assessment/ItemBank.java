@@ -60,6 +60,16 @@ class ItemBank {
         }
     }
 
+    /** A copy of a bank with some items in other versions: those a person was asked, edited since. */
+    ItemBank(ItemBank base, Map<String, Item> asked) {
+        version = base.version;
+        fromFile = base.fromFile;
+        Map<String, Item> copy = new LinkedHashMap<>();
+        base.items.forEach((id, item) -> copy.put(id, asked.getOrDefault(id, item)));
+        items = copy;
+        versions = base.versions;
+    }
+
     String version() {
         return version;
     }

@@ -164,6 +164,34 @@ class CoordinatorsEditTheQuestionsTest {
     }
 
     @Test
+    void aNewCorrectAnswerDoesNotChangeTheRouteOfSomeoneAlreadyAnsweredTheOldVersion() throws Exception {
+        String check = mvc.perform(post("/skills-check/start").with(csrf()).with(english).param("kind", "QUICK"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(askedNow(check)).isEqualTo("1.1-s1");
+        mvc.perform(post(check).with(csrf()).param("item", "1.1-s1").param("answer", "2"));
+        assertThat(askedNow(check)).isEqualTo("1.1-i");
+        Item asked = bank.item("1.1-i").orElseThrow();
+        mvc.perform(post(check).with(csrf()).param("item", "1.1-i").param("answer", asked.answer().get(0)));
+        String otherOption = asked.options().stream().map(Item.Option::id).filter(o -> !asked.answer().contains(o)).findFirst().orElseThrow();
+        mvc.perform(edit(asked, "save", "answer", otherOption).with(english)).andExpect(status().is3xxRedirection());
+        try {
+            assertThat(bank.item("1.1-i").orElseThrow().answer()).containsExactly(otherOption);
+            assertThat(askedNow(check)).isEqualTo("1.2-i");
+            mvc.perform(post(check).with(csrf()).param("item", "1.2-i").param("answer", bank.item("1.2-i").orElseThrow().answer().get(0)));
+            assertThat(askedNow(check)).as("both first-stage answers were right as asked: the harder route").isEqualTo("1.2-a");
+        } finally {
+            mvc.perform(edit(bank.item("1.1-i").orElseThrow(), "save", "answer", asked.answer().get(0)).with(english))
+                    .andExpect(status().is3xxRedirection());
+        }
+    }
+
+    String askedNow(String check) throws Exception {
+        Matcher matcher = ITEM.matcher(mvc.perform(get(check).with(english)).andReturn().getResponse().getContentAsString());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void thePreviewShowsTheQuestionInEveryLanguageAndSavesNothing() throws Exception {
         Item item = bank.item("1.1-f").orElseThrow();
         int versionsBefore = versions("1.1-f");
