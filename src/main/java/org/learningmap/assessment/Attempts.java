@@ -24,6 +24,9 @@ class Attempts {
     private static final TypeReference<LinkedHashMap<String, List<String>>> ANSWERS = new TypeReference<>() {
     };
 
+    private static final TypeReference<LinkedHashMap<String, Integer>> ITEM_VERSIONS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
 
     Attempts(JdbcClient jdbc) {
@@ -68,9 +71,20 @@ class Attempts {
                 .query(Attempts::attempt).list();
     }
 
-    void saveAnswers(UUID id, Map<String, List<String>> answers, Instant now) {
-        jdbc.sql("UPDATE assessment_attempt SET answers = ?::jsonb, updated_at = ? WHERE id = ? AND finished_at IS NULL")
-                .params(Json.write(answers), Timestamp.from(now), id).update();
+    /** Saves the answers, and which version of the item just answered was asked. */
+    void saveAnswers(UUID id, Map<String, List<String>> answers, String itemId, int itemVersion, Instant now) {
+        jdbc.sql("""
+                        UPDATE assessment_attempt SET answers = ?::jsonb, updated_at = ?,
+                               item_versions = item_versions || jsonb_build_object(?::text, ?::int)
+                         WHERE id = ? AND finished_at IS NULL
+                        """)
+                .params(Json.write(answers), Timestamp.from(now), itemId, itemVersion, id).update();
+    }
+
+    /** The version of each item the attempt answered, by item id (empty for answers given before versions were kept). */
+    Map<String, Integer> itemVersions(UUID id) {
+        String json = jdbc.sql("SELECT item_versions::text FROM assessment_attempt WHERE id = ?").param(id).query(String.class).single();
+        return Json.mapper().readValue(json, ITEM_VERSIONS);
     }
 
     void finish(UUID id, Scoring.Result result, Instant now) {

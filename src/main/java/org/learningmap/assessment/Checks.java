@@ -27,16 +27,35 @@ class Checks {
     private final Frameworks frameworks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Map<String, Routing> routings = new HashMap<>();
+    private final ItemVersions itemVersions;
+    private volatile Map<String, Routing> routings = Map.of();
+    private volatile int routingsRevision = -1;
 
-    Checks(Attempts attempts, Sittings sittings, ItemBank bank, Frameworks frameworks, ApplicationEventPublisher events, Clock clock) {
+    Checks(Attempts attempts, Sittings sittings, ItemBank bank, Frameworks frameworks, ApplicationEventPublisher events, Clock clock,
+           ItemVersions itemVersions) {
+        this.itemVersions = itemVersions;
         this.attempts = attempts;
         this.sittings = sittings;
         this.bank = bank;
         this.frameworks = frameworks;
         this.events = events;
         this.clock = clock;
-        frameworks.all().forEach(f -> routings.put(f.id(), new Routing(bank, f)));
+    }
+
+    /** The routing of every framework over the items asked now, derived again after the items change. */
+    private Map<String, Routing> routings() {
+        int revision = bank.revision();
+        if (revision != routingsRevision) {
+            synchronized (this) {
+                if (revision != routingsRevision) {
+                    Map<String, Routing> derived = new HashMap<>();
+                    frameworks.all().forEach(f -> derived.put(f.id(), new Routing(bank, f)));
+                    routings = derived;
+                    routingsRevision = revision;
+                }
+            }
+        }
+        return routings;
     }
 
     /** Starts a check; with a sitting code it joins that open sitting of the site and takes its kind. */
@@ -77,11 +96,27 @@ class Checks {
     }
 
     Routing routing(Attempt attempt) {
-        return routings.getOrDefault(attempt.framework(), routings.get(Frameworks.DEFAULT));
+        Map<String, Routing> all = routings();
+        return all.getOrDefault(attempt.framework(), all.get(Frameworks.DEFAULT));
     }
 
     Optional<Item> next(Attempt attempt) {
-        return attempt.finished() ? Optional.empty() : routing(attempt).next(attempt.kind(), attempt.answers());
+        return attempt.finished() ? Optional.empty() : routingAsAsked(attempt).next(attempt.kind(), attempt.answers());
+    }
+
+    /**
+     * The routing over the items as this attempt was asked them: an answered item edited since (a new
+     * correct answer, say) still counts in the version the person saw, for the route and the result.
+     */
+    private Routing routingAsAsked(Attempt attempt) {
+        Routing current = routing(attempt);
+        Map<String, Item> asked = new HashMap<>();
+        attempts.itemVersions(attempt.id()).forEach((itemId, version) -> {
+            if (bank.item(itemId).isPresent() && version != bank.versionOf(itemId)) {
+                itemVersions.version(itemId, version).ifPresent(v -> asked.put(itemId, v.item()));
+            }
+        });
+        return asked.isEmpty() ? current : new Routing(new ItemBank(bank, asked), current.framework());
     }
 
     /** How many questions are answered, and how many the check asks in all. */
@@ -105,15 +140,37 @@ class Checks {
         Map<String, List<String>> answers = new LinkedHashMap<>(attempt.answers());
         answers.put(itemId, accepted);
         var now = clock.instant();
-        attempts.saveAnswers(id, answers, now);
-        Routing routing = routing(attempt);
+        attempts.saveAnswers(id, answers, itemId, bank.versionOf(itemId), now);
+        Routing routing = routingAsAsked(attempt);
         if (routing.next(attempt.kind(), answers).isEmpty()) {
-            Scoring.Result result = new Scoring(routing, bank).score(attempt.kind(), answers);
+            Scoring.Result result = new Scoring(routing, routing.bank()).score(attempt.kind(), answers);
             attempts.finish(id, result, now);
             result.areas().forEach((area, standing) -> events.publishEvent(
                     new SkillsBandReached(attempt.siteId(), attempt.accountId(), attempt.framework(), area, standing.band(), now)));
         }
         return attempts.find(id).orElseThrow();
+    }
+
+    /** One answered question: the item as it was asked (its version then) and the answer given. */
+    record Asked(Item item, int version, List<String> response) {
+
+        /** The options the answer chose, in the order given (empty for a self-rating or true/false). */
+        public List<Item.Option> chosen() {
+            return response.stream().map(item::option).flatMap(Optional::stream).toList();
+        }
+    }
+
+    /** The questions an attempt answered, each in the version asked, in the order of the item bank. */
+    List<Asked> asked(Attempt attempt) {
+        Map<String, Integer> pinned = attempts.itemVersions(attempt.id());
+        Map<String, Integer> position = new HashMap<>();
+        itemVersions.entries().forEach(e -> position.put(e.item().id(), e.position()));
+        return attempt.answers().entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, List<String>> e) -> position.getOrDefault(e.getKey(), Integer.MAX_VALUE))
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> itemVersions.version(e.getKey(), pinned.getOrDefault(e.getKey(), 1))
+                        .map(v -> new Asked(v.item(), v.version(), e.getValue())))
+                .flatMap(Optional::stream).toList();
     }
 
     /** The competences with the lowest levels of a result (at most {@code count}), weakest first. */

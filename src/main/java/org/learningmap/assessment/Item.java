@@ -29,7 +29,7 @@ record Item(String id, String competence, Kind kind, Band band, int difficulty, 
         return competence.substring(0, competence.indexOf('.'));
     }
 
-    boolean objective() {
+    public boolean objective() {
         return kind != Kind.SELF;
     }
 

@@ -13,9 +13,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The items of the check, read from {@code assessment/items.json}, a versioned file: a changed or new
- * item means a new bank version. Results keep the bank version and each answer by item id, so an
- * item retired from a later version still explains an old result.
+ * The items the check asks now. First read from {@code assessment/items.json}, a versioned file; in the
+ * running application {@link ItemVersions} then fills it with the current version of every item not
+ * retired, and again after each edit, so routing and scoring always work from the current versions.
+ * Results keep the bank version and, for each answer, the exact item version asked.
  */
 @Component
 class ItemBank {
@@ -37,7 +38,10 @@ class ItemBank {
     }
 
     private final String version;
-    private final Map<String, Item> items = new LinkedHashMap<>();
+    private final List<Item> fromFile;
+    private volatile Map<String, Item> items;
+    private volatile Map<String, Integer> versions = Map.of();
+    private volatile int revision;
 
     ItemBank() {
         this("assessment/items.json");
@@ -47,14 +51,51 @@ class ItemBank {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             Data data = Json.mapper().readValue(in, Data.class);
             version = data.version();
-            data.items().forEach(raw -> items.put(raw.id(), raw.item()));
+            fromFile = data.items().stream().map(RawItem::item).toList();
+            Map<String, Item> read = new LinkedHashMap<>();
+            fromFile.forEach(item -> read.put(item.id(), item));
+            items = read;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A copy of a bank with some items in other versions: those a person was asked, edited since. */
+    ItemBank(ItemBank base, Map<String, Item> asked) {
+        version = base.version;
+        fromFile = base.fromFile;
+        Map<String, Item> copy = new LinkedHashMap<>();
+        base.items.forEach((id, item) -> copy.put(id, asked.getOrDefault(id, item)));
+        items = copy;
+        versions = base.versions;
+    }
+
     String version() {
         return version;
+    }
+
+    /** The items as written in the file, in its order. */
+    List<Item> fromFile() {
+        return fromFile;
+    }
+
+    /** Puts these items (the current version of each, retired ones left out) in place of those asked so far. */
+    synchronized void replace(List<Item> current, Map<String, Integer> currentVersions) {
+        Map<String, Item> next = new LinkedHashMap<>();
+        current.forEach(item -> next.put(item.id(), item));
+        items = next;
+        versions = Map.copyOf(currentVersions);
+        revision++;
+    }
+
+    /** Counts the replacements, so whoever derives from the items knows when to derive again. */
+    int revision() {
+        return revision;
+    }
+
+    /** The version of an item asked now: 1 while the items come from the file. */
+    int versionOf(String id) {
+        return versions.getOrDefault(id, 1);
     }
 
     Optional<Item> item(String id) {

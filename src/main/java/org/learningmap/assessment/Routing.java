@@ -45,6 +45,10 @@ final class Routing {
         }
     }
 
+    ItemBank bank() {
+        return bank;
+    }
+
     Framework framework() {
         return framework;
     }

@@ -35,9 +35,12 @@ class SkillsCheckController {
     private final Sites sites;
     private final Sittings sittings;
     private final ResultPdf pdf;
+    private final org.springframework.context.MessageSource messages;
 
-    SkillsCheckController(Checks checks, Frameworks frameworks, Catalogue catalogue, Sites sites, Sittings sittings, ResultPdf pdf) {
+    SkillsCheckController(Checks checks, Frameworks frameworks, Catalogue catalogue, Sites sites, Sittings sittings, ResultPdf pdf,
+                          org.springframework.context.MessageSource messages) {
         this.pdf = pdf;
+        this.messages = messages;
         this.checks = checks;
         this.frameworks = frameworks;
         this.catalogue = catalogue;
@@ -55,6 +58,7 @@ class SkillsCheckController {
         model.addAttribute("attempts", me == null ? List.of() : checks.ofAccount(Sites.current().id(), me));
         model.addAttribute("sittingCode", sitting == null ? "" : sitting);
         model.addAttribute("quickLength", 25);
+        model.addAttribute("editsItems", ItemEditing.mayEdit());
         return "assessment/start";
     }
 
@@ -136,6 +140,7 @@ class SkillsCheckController {
         model.addAttribute("number", progress[0] + 1);
         model.addAttribute("total", progress[1]);
         model.addAttribute("error", error);
+        model.addAttribute("labels", QuestionLabels.of(messages, LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("competence", frameworks.byIdOrDefault(attempt.framework()).competence(item.competence()).orElseThrow());
         return "assessment/question";
     }
@@ -158,6 +163,21 @@ class SkillsCheckController {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"digital-skills.pdf\"")
                 .body(bytes);
+    }
+
+    /** The questions of a finished check as they were asked, whatever was edited or retired since, with the answers given. */
+    @GetMapping("/skills-check/{id}/answers")
+    String answers(@PathVariable UUID id, Model model) {
+        Attempt attempt = checks.open(id, Sites.current().id(), me());
+        if (!attempt.finished()) {
+            return "redirect:/skills-check/" + id;
+        }
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        model.addAttribute("attempt", attempt);
+        model.addAttribute("asked", checks.asked(attempt));
+        model.addAttribute("labels", QuestionLabels.of(messages, language));
+        model.addAttribute("framework", frameworks.byIdOrDefault(attempt.framework()));
+        return "assessment/answers";
     }
 
     @GetMapping("/skills-check/{id}/result")

@@ -144,5 +144,14 @@ class PersonTakesTheQuickSkillsCheckWithTheKeyboard extends BrowserJourney {
         page.keyboard().press("Enter");
         page.waitForURL("**/activities/**");
         assertThat(page.locator("h1")).hasText(title);
+
+        // Back on the result, the person reads the 25 questions as they were asked, with their answers.
+        page.goBack();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("See the questions and your answers")).click();
+        assertThat(page.locator("h1")).hasText("The questions and your answers");
+        assertThat(page.locator(".asked")).hasCount(25);
+        assertFitsNarrowScreen();
+        assertAccessible();
     }
 }
