@@ -64,7 +64,9 @@ public class Enrolments {
      * @param idempotencyKey the client's key for this request, or null
      * @throws RuleViolation 404 {@code error.not-found} for an unknown session; 409 {@code enrolment.closed},
      *                       {@code enrolment.session-cancelled}, {@code enrolment.not-published},
-     *                       {@code enrolment.no-sign-up}, {@code enrolment.idempotency-key-reused}
+     *                       {@code enrolment.no-sign-up}, {@code enrolment.idempotency-key-reused},
+     *                       {@value org.learningmap.accounts.Accounts#AWAITING_GUARDIAN} for a minor whose guardian
+     *                       has not agreed yet
      */
     @Transactional
     public EnrolmentOutcome enrol(long sessionId, long accountId, EnrolmentSource source, Long actedBy,
@@ -93,6 +95,9 @@ public class Enrolments {
         }
         EnrolmentRules.maySignUp(session, firstStart(session), now).ifPresent(reason -> {
             throw new RuleViolation(reason);
+        });
+        EnrolmentRules.mayHoldPlace(accounts.mayKeepPersonalData(accountId)).ifPresent(reason -> {
+            throw new RuleViolation(HttpStatus.CONFLICT, reason);
         });
         PoolRow pool = poolFor(session, now);
         Optional<EnrolmentRow> held = store.activeInPool(pool.id(), accountId);
