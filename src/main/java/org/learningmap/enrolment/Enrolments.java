@@ -205,6 +205,12 @@ public class Enrolments {
                 .values().stream().toList();
     }
 
+    /** Whether the signed-in viewer manages someone else's bookings now, so signing them up may be offered. */
+    @Transactional(readOnly = true)
+    public boolean viewerHelpsSomeone() {
+        return CurrentAccount.get().map(account -> !peopleHelpedBy(account.id()).isEmpty()).orElse(false);
+    }
+
     private void requireMayActFor(long helperId, long personId) {
         if (!delegations.mayActFor(helperId, personId)) {
             throw RuleViolation.forbidden();

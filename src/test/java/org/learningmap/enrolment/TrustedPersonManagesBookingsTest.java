@@ -77,6 +77,22 @@ class TrustedPersonManagesBookingsTest extends EnrolmentTestBase {
     }
 
     @Test
+    void aHelperWithAPlaceOfTheirOwnIsStillOfferedToSignUpThePersonTheyHelp() throws Exception {
+        grant("30 days", false);
+        signUp(session, ieva);
+        var helper = user(fixtures.principal(ieva));
+        mvc.perform(get("/lietuva/activities/" + activityOf(session)).with(helper).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("You have a place.")))
+                .andExpect(content().string(containsString("Sign up someone you help")));
+        mvc.perform(get("/lietuva/account/enrolments/new").param("session", Long.toString(session)).with(helper).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("For Ona Onaitė")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("For me"))));
+        mvc.perform(get("/lietuva/activities/" + activityOf(session)).with(user(fixtures.principal(ona))).header("Accept-Language", "en"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sign up someone you help"))));
+    }
+
+    @Test
     void anExpiredGrantIsRefused() throws Exception {
         grant("-1 day", false);
         assertRefused();
