@@ -112,6 +112,18 @@ class AccountRepository {
                 .single();
     }
 
+    /** How to reach a person: addresses, language and chosen channel ({@code EMAIL}, {@code SMS} or {@code NONE}). */
+    record Contact(String email, String phone, String language, String channel) {
+    }
+
+    Optional<Contact> contact(long id) {
+        return jdbc.sql("SELECT email, phone, preferred_language, notification_channel FROM account WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Contact(rs.getString("email"), rs.getString("phone"), rs.getString("preferred_language"),
+                        rs.getString("notification_channel")))
+                .optional();
+    }
+
     Optional<Boolean> guardianRequired(long id) {
         return jdbc.sql("SELECT guardian_required FROM account WHERE id = ?").param(id).query(Boolean.class).optional();
     }

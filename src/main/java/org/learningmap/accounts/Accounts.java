@@ -23,6 +23,19 @@ public class Accounts {
     }
 
     /**
+     * How to tell this person something: their e-mail address and phone number (either may be
+     * missing), the language to write in and the channel they chose. Empty for an account that does
+     * not exist, and for a person who asked for no messages at all.
+     */
+    public Optional<org.learningmap.platform.Notifications.Recipient> recipient(long accountId) {
+        return repository.contact(accountId)
+                .filter(contact -> !"NONE".equals(contact.channel()))
+                .map(contact -> new org.learningmap.platform.Notifications.Recipient(contact.email(), contact.phone(), contact.language(),
+                        "SMS".equals(contact.channel()) ? org.learningmap.platform.Notifications.Channel.SMS
+                                : org.learningmap.platform.Notifications.Channel.EMAIL));
+    }
+
+    /**
      * Whether personal data beyond the sign-up itself may be kept for this person: no for a minor
      * until a guardian's consent is recorded (then refuse with {@value #AWAITING_GUARDIAN}), and no
      * for an account that does not exist.

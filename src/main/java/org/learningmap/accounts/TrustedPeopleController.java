@@ -35,7 +35,7 @@ class TrustedPeopleController {
         }
     }
 
-    record GrantRow(long id, String name, String grantedAt, String validUntil, boolean active, String status) {
+    record GrantRow(long id, long otherId, String name, String grantedAt, String validUntil, boolean active, String status) {
     }
 
     record LogRow(String at, String actor, String action, String detail) {
@@ -129,7 +129,7 @@ class TrustedPeopleController {
             boolean active = grant.activeAt(now);
             String status = active ? "trusted.status.active" : grant.revokedAt() != null ? "trusted.status.revoked" : "trusted.status.expired";
             // The last day a grant works is the day before its end, which is midnight of the next day.
-            return new GrantRow(grant.id(), mine ? grant.trustedName() : grant.personName(), dates.format(grant.grantedAt()),
+            return new GrantRow(grant.id(), mine ? grant.trustedId() : grant.personId(), mine ? grant.trustedName() : grant.personName(), dates.format(grant.grantedAt()),
                     dates.format(grant.validUntil().minusSeconds(1)), active, status);
         }).toList();
     }

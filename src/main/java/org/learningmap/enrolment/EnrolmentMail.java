@@ -9,7 +9,9 @@ import org.learningmap.accounts.Accounts;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.Formats;
 import org.learningmap.catalogue.SessionFacts;
-import org.learningmap.platform.Outbox;
+import org.learningmap.catalogue.CalendarFile;
+import org.learningmap.platform.Attachment;
+import org.learningmap.platform.Notifications;
 import org.learningmap.shared.Languages;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
@@ -18,22 +20,30 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails about a person's sign-up, each in the person's language, written to the outbox in the
- * transaction that made the change. People without an e-mail address get none.
+ * Messages about a person's sign-up, each in the person's language and by the channel they chose
+ * (e-mail, or a text message for someone with only a phone), queued in the transaction that made the
+ * change. E-mails about a place carry the session's .ics; those about a lost place a cancellation
+ * .ics. People who asked for no messages, or have neither address, get none.
  */
 @Component
 class EnrolmentMail {
 
-    private final Outbox outbox;
+    /** Which calendar file goes with a message. */
+    enum Calendar { NONE, PUBLISH, CANCEL }
+
+    /** At most this many sessions of a course get a cancellation .ics each. */
+    static final int MAX_CALENDAR_FILES = 20;
+
+    private final Notifications notifications;
     private final MessageSource messages;
     private final Accounts accounts;
     private final Catalogue catalogue;
     private final Sites sites;
     private final String baseUrl;
 
-    EnrolmentMail(Outbox outbox, MessageSource messages, Accounts accounts, Catalogue catalogue, Sites sites,
+    EnrolmentMail(Notifications notifications, MessageSource messages, Accounts accounts, Catalogue catalogue, Sites sites,
                   @Value("${learningmap.base-url}") String baseUrl) {
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.messages = messages;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -46,57 +56,57 @@ class EnrolmentMail {
         String link = manageToken == null ? null : link(enrolment.siteId(), "/enrolment/manage/" + manageToken);
         String kind = status == EnrolmentStatus.CONFIRMED ? "confirmed" : "waitlisted";
         send(enrolment, session, "enrolment.mail." + kind, (what, when, name) -> new Object[] {name, what, when, position,
-                link == null ? "" : link, accountLink(enrolment.siteId())});
+                link == null ? "" : link, accountLink(enrolment.siteId())},
+                status == EnrolmentStatus.CONFIRMED ? Calendar.PUBLISH : Calendar.NONE);
     }
 
     /** Someone gave up a place and this person, first in line, has it now. */
     void promoted(EnrolmentRow enrolment) {
-        send(enrolment, "enrolment.mail.promoted", (what, when, name) -> new Object[] {name, what, when, accountLink(enrolment.siteId())});
+        send(enrolment, null, "enrolment.mail.promoted", (what, when, name) -> new Object[] {name, what, when,
+                accountLink(enrolment.siteId())}, Calendar.PUBLISH);
     }
 
     /** Staff took the place back, with their reason. */
     void cancelledByStaff(EnrolmentRow enrolment, String reason) {
-        send(enrolment, "enrolment.mail.staff-cancelled", (what, when, name) -> new Object[] {name, what, when, reason});
+        send(enrolment, null, "enrolment.mail.staff-cancelled", (what, when, name) -> new Object[] {name, what, when, reason},
+                Calendar.CANCEL);
     }
 
     /** The session (or the whole activity) will not take place, so the place is gone. */
     void sessionCancelled(EnrolmentRow enrolment) {
-        send(enrolment, "enrolment.mail.session-cancelled", (what, when, name) -> new Object[] {name, what, when,
-                link(enrolment.siteId(), "/search")});
+        send(enrolment, null, "enrolment.mail.session-cancelled", (what, when, name) -> new Object[] {name, what, when,
+                link(enrolment.siteId(), "/search")}, Calendar.CANCEL);
     }
 
     /** One session of a course the person is signed up for will not take place; the rest still do. */
     void oneSessionCancelled(EnrolmentRow enrolment, SessionFacts session) {
-        send(enrolment, "enrolment.mail.course-session-cancelled", (what, when, name) -> {
+        send(enrolment, session, "enrolment.mail.course-session-cancelled", (what, when, name) -> {
             Locale locale = localeOf(enrolment);
             return new Object[] {name, what, date(session.startsAt(), enrolment.siteId(), locale)};
-        });
+        }, Calendar.CANCEL);
     }
 
     /** Asks whether the person still comes, with a link to say yes and one to release the place. */
     void reminder(EnrolmentRow enrolment, SessionFacts session, String token) {
-        send(enrolment, "enrolment.mail.reminder", (what, when, name) -> {
+        send(enrolment, null, "enrolment.mail.reminder", (what, when, name) -> {
             Locale locale = localeOf(enrolment);
             return new Object[] {name, what, date(session.startsAt(), enrolment.siteId(), locale),
                     link(enrolment.siteId(), "/enrolment/reminder/" + token)};
-        });
+        }, Calendar.NONE);
     }
 
     interface Arguments {
         Object[] of(String what, String when, String name);
     }
 
-    private void send(EnrolmentRow enrolment, String key, Arguments arguments) {
-        send(enrolment, null, key, arguments);
-    }
-
     /** {@code session}: the session's facts when the caller has them already (a sign-up for that one session), else null. */
-    private void send(EnrolmentRow enrolment, SessionFacts session, String key, Arguments arguments) {
+    private void send(EnrolmentRow enrolment, SessionFacts session, String key, Arguments arguments, Calendar calendar) {
         if (enrolment.accountId() == null) {
             return;
         }
         Optional<AccountSummary> person = accounts.byId(enrolment.accountId());
-        if (person.isEmpty() || person.get().email() == null || person.get().email().isBlank()) {
+        Optional<Notifications.Recipient> reachable = accounts.recipient(enrolment.accountId());
+        if (person.isEmpty() || reachable.isEmpty()) {
             return;
         }
         String language = person.get().preferredLanguage();
@@ -106,8 +116,37 @@ class EnrolmentMail {
         String when = known ? date(session.startsAt(), enrolment.siteId(), locale) : when(enrolment, locale);
         Object[] args = java.util.Arrays.copyOf(arguments.of(what, when, person.get().displayName()), 7);
         args[6] = sites.byId(enrolment.siteId()).map(site -> site.name().in(locale)).orElse("");
-        outbox.enqueue(person.get().email(), messages.getMessage(key + ".subject", args, locale),
-                messages.getMessage(key + ".body", args, locale));
+        Notifications.Recipient to = new Notifications.Recipient(reachable.get().email(), reachable.get().phone(),
+                locale.getLanguage(), reachable.get().preferredChannel());
+        Notifications.Message message = new Notifications.Message(key + ".subject", key + ".body", key + ".sms",
+                java.util.Arrays.asList(args), calendarFiles(enrolment, session, calendar, locale.getLanguage(), what));
+        notifications.send(to, message);
+    }
+
+    /** The .ics files for the message: the session's, a course's sessions in one file, or cancellation notices. */
+    private List<Attachment> calendarFiles(EnrolmentRow enrolment, SessionFacts session, Calendar calendar, String language, String what) {
+        if (calendar == Calendar.NONE) {
+            return List.of();
+        }
+        boolean cancel = calendar == Calendar.CANCEL;
+        Long sessionId = session != null ? Long.valueOf(session.sessionId()) : enrolment.sessionId();
+        if (sessionId != null) {
+            return catalogue.sessionCalendar(sessionId, language, cancel).map(EnrolmentMail::attachment).stream().toList();
+        }
+        List<Long> sessions = catalogue.sessionsOf(enrolment.activityId()).stream()
+                .filter(s -> cancel || !s.cancelled()).map(SessionFacts::sessionId).limit(MAX_CALENDAR_FILES).toList();
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        if (!cancel) {
+            return List.of(attachment(catalogue.calendarOf(sessions, java.util.Set.of(), language, what,
+                    "activity-" + enrolment.activityId() + ".ics")));
+        }
+        return sessions.stream().flatMap(id -> catalogue.sessionCalendar(id, language, true).stream()).map(EnrolmentMail::attachment).toList();
+    }
+
+    private static Attachment attachment(CalendarFile file) {
+        return new Attachment(file.filename(), file.contentType(), file.content());
     }
 
     private Locale localeOf(EnrolmentRow enrolment) {

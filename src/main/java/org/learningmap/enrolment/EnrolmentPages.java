@@ -44,9 +44,12 @@ class EnrolmentPages {
         CurrentAccount account = signedIn();
         SessionFacts facts = enrolments.session(session).orElseThrow(RuleViolation::notFound);
         var existing = enrolments.enrolmentFor(session, account.id());
-        if (existing.isPresent()) {
+        var helping = enrolments.peopleHelpedBy(account.id());
+        if (existing.isPresent() && helping.isEmpty()) {
             return "redirect:/account/enrolments/" + existing.get().enrolmentId();
         }
+        model.addAttribute("helping", helping);
+        model.addAttribute("signedUpMyself", existing.isPresent());
         model.addAttribute("facts", facts);
         model.addAttribute("choice", enrolments.signUpChoice(session));
         model.addAttribute("questions", questions.of(facts.activityId()));
@@ -56,7 +59,7 @@ class EnrolmentPages {
 
     @PostMapping("/account/enrolments")
     String signUp(@RequestParam long session, @RequestParam(name = "requestKey", required = false) String requestKey,
-                  @RequestParam Map<String, String> form) {
+                  @RequestParam(name = "for", required = false) Long forPerson, @RequestParam Map<String, String> form) {
         CurrentAccount account = signedIn();
         SessionFacts facts = enrolments.session(session).orElseThrow(RuleViolation::notFound);
         Map<String, String> answers = new LinkedHashMap<>();
@@ -66,6 +69,10 @@ class EnrolmentPages {
             }
         });
         Map<String, String> accepted = questions.accept(facts.activityId(), answers);
+        if (forPerson != null && forPerson != account.id()) {
+            enrolments.enrolOnBehalf(session, account.id(), forPerson, accepted, requestKey);
+            return "redirect:/account/people-i-help/" + forPerson + "/sign-ups?done";
+        }
         EnrolmentOutcome outcome = enrolments.enrol(session, account.id(), EnrolmentSource.SELF, null, accepted, requestKey);
         return "redirect:/account/enrolments/" + outcome.enrolmentId() + "?done=1";
     }

@@ -23,6 +23,8 @@ final class EnrolmentRules {
     static final String INVALID_LINK = "enrolment.invalid-link";
     static final String ALREADY_STARTED = "enrolment.already-started";
 
+    static final String AWAITING_GUARDIAN = org.learningmap.accounts.Accounts.AWAITING_GUARDIAN;
+
     static final int MAX_REASON = 500;
 
     private EnrolmentRules() {
@@ -47,6 +49,14 @@ final class EnrolmentRules {
             return Optional.of(CLOSED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a place may be held for this person at all: not for a minor whose guardian has not
+     * yet agreed (whoever signs them up: themselves, the desk or a trusted person).
+     */
+    static Optional<String> mayHoldPlace(boolean mayKeepPersonalData) {
+        return mayKeepPersonalData ? Optional.empty() : Optional.of(AWAITING_GUARDIAN);
     }
 
     /** Whether the person may give up this sign-up themselves: their own, not yet cancelled. */

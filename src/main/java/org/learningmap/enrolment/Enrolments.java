@@ -12,12 +12,15 @@ import java.util.OptionalInt;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
 import org.learningmap.accounts.CurrentAccount;
+import org.learningmap.accounts.Delegations;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.organisations.Organisations;
 import org.learningmap.platform.Json;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.shared.LocalizedText;
+import org.learningmap.sites.Site;
+import org.learningmap.sites.Sites;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -42,9 +45,13 @@ public class Enrolments {
     private final EnrolmentMail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Delegations delegations;
+    private final Sites sites;
 
     Enrolments(EnrolmentStore store, Catalogue catalogue, Organisations organisations, Accounts accounts, EnrolmentMail mail,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, Clock clock, Delegations delegations, Sites sites) {
+        this.delegations = delegations;
+        this.sites = sites;
         this.store = store;
         this.catalogue = catalogue;
         this.organisations = organisations;
@@ -64,7 +71,9 @@ public class Enrolments {
      * @param idempotencyKey the client's key for this request, or null
      * @throws RuleViolation 404 {@code error.not-found} for an unknown session; 409 {@code enrolment.closed},
      *                       {@code enrolment.session-cancelled}, {@code enrolment.not-published},
-     *                       {@code enrolment.no-sign-up}, {@code enrolment.idempotency-key-reused}
+     *                       {@code enrolment.no-sign-up}, {@code enrolment.idempotency-key-reused},
+     *                       {@value org.learningmap.accounts.Accounts#AWAITING_GUARDIAN} for a minor whose guardian
+     *                       has not agreed yet
      */
     @Transactional
     public EnrolmentOutcome enrol(long sessionId, long accountId, EnrolmentSource source, Long actedBy,
@@ -93,6 +102,9 @@ public class Enrolments {
         }
         EnrolmentRules.maySignUp(session, firstStart(session), now).ifPresent(reason -> {
             throw new RuleViolation(reason);
+        });
+        EnrolmentRules.mayHoldPlace(accounts.mayKeepPersonalData(accountId)).ifPresent(reason -> {
+            throw new RuleViolation(HttpStatus.CONFLICT, reason);
         });
         PoolRow pool = poolFor(session, now);
         Optional<EnrolmentRow> held = store.activeInPool(pool.id(), accountId);
@@ -135,6 +147,81 @@ public class Enrolments {
                 accountId, position, now));
         mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token);
         return new EnrolmentOutcome(id, EnrolmentStatus.WAITLISTED, position, false);
+    }
+
+    /**
+     * A trusted person signs up someone who lets them manage their bookings: the sign-up is the
+     * person's own (source {@code DELEGATE}, made by the helper) and the person sees it in their log.
+     *
+     * @throws RuleViolation 403 when the helper may not act for the person (no grant, or it ended),
+     *                       or any reason of {@link #enrol}
+     */
+    @Transactional
+    public EnrolmentOutcome enrolOnBehalf(long sessionId, long helperId, long personId, Map<String, String> answers,
+                                          String idempotencyKey) {
+        requireMayActFor(helperId, personId);
+        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
+        EnrolmentOutcome outcome = enrol(session, personId, EnrolmentSource.DELEGATE, helperId, answers, idempotencyKey);
+        if (!outcome.alreadyEnrolled()) {
+            delegations.record(helperId, personId, "enrolment.log.enrolled", describe(session, personId));
+        }
+        return outcome;
+    }
+
+    /**
+     * A trusted person gives up a place of someone who lets them manage their bookings; the next in
+     * line moves up and the person sees it in their log.
+     *
+     * @throws RuleViolation 403 when the helper may not act for the person, 404 for a sign-up not
+     *                       the person's, 409 {@code enrolment.already-cancelled}
+     */
+    @Transactional
+    public void cancelOnBehalf(long enrolmentId, long helperId, long personId) {
+        requireMayActFor(helperId, personId);
+        EnrolmentRow found = store.find(enrolmentId)
+                .filter(row -> row.accountId() != null && row.accountId() == personId)
+                .orElseThrow(RuleViolation::notFound);
+        store.lockPool(found.poolId());
+        EnrolmentRow enrolment = store.lock(enrolmentId).orElseThrow(RuleViolation::notFound);
+        EnrolmentRules.stillActive(enrolment).ifPresent(Enrolments::refuse);
+        end(enrolment, CancelledBy.PERSON, null);
+        Optional<SessionFacts> session = enrolment.sessionId() != null ? catalogue.session(enrolment.sessionId())
+                : catalogue.sessionsOf(enrolment.activityId()).stream().findFirst();
+        delegations.record(helperId, personId, "enrolment.log.cancelled",
+                session.map(s -> describe(s, personId)).orElse(null));
+    }
+
+    /** Whether the helper may now manage the person's bookings (a live grant; always for oneself). */
+    public boolean mayActFor(long helperId, long personId) {
+        return delegations.mayActFor(helperId, personId);
+    }
+
+    /** The people who let this person manage their bookings now, by name. */
+    @Transactional(readOnly = true)
+    public List<Delegations.Grant> peopleHelpedBy(long helperId) {
+        Instant now = clock.instant();
+        return delegations.grantsTo(helperId).stream().filter(grant -> grant.activeAt(now))
+                .collect(java.util.stream.Collectors.toMap(Delegations.Grant::personId, grant -> grant, (a, b) -> a, LinkedHashMap::new))
+                .values().stream().toList();
+    }
+
+    /** Whether the signed-in viewer manages someone else's bookings now, so signing them up may be offered. */
+    @Transactional(readOnly = true)
+    public boolean viewerHelpsSomeone() {
+        return CurrentAccount.get().map(account -> !peopleHelpedBy(account.id()).isEmpty()).orElse(false);
+    }
+
+    private void requireMayActFor(long helperId, long personId) {
+        if (!delegations.mayActFor(helperId, personId)) {
+            throw RuleViolation.forbidden();
+        }
+    }
+
+    /** What and when, for the person's log: the title in their language and the start in the site's time. */
+    private String describe(SessionFacts session, long personId) {
+        java.time.ZoneId zone = sites.byId(session.siteId()).map(Site::zone).orElse(java.time.ZoneOffset.UTC);
+        return session.activityTitle().in(accounts.preferredLanguage(personId), "en", "lt", "uk") + ", "
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(session.startsAt());
     }
 
     /** The person gives up their own place (or place in the queue); the next in line moves up. */

@@ -25,8 +25,38 @@ final class Mailbox {
         throw new AssertionError("expected " + count + " e-mails to " + recipient + " within 30 seconds, got " + mine.size());
     }
 
+    /** The text of the message, also when files (an .ics) go with it. */
     static String body(MimeMessage message) throws Exception {
-        return ((String) message.getContent()).replace("\r\n", "\n");
+        return text(message.getContent()).replace("\r\n", "\n");
+    }
+
+    /** The file of this name that came with the message, if any. */
+    static java.util.Optional<jakarta.mail.BodyPart> file(MimeMessage message, String suffix) throws Exception {
+        if (!(message.getContent() instanceof jakarta.mail.Multipart parts)) {
+            return java.util.Optional.empty();
+        }
+        for (int i = 0; i < parts.getCount(); i++) {
+            String name = parts.getBodyPart(i).getFileName();
+            if (name != null && name.endsWith(suffix)) {
+                return java.util.Optional.of(parts.getBodyPart(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.getFileName() == null && (part.isMimeType("text/plain") || part.isMimeType("multipart/*"))) {
+                    return text(part.getContent());
+                }
+            }
+        }
+        return "";
     }
 
     private static boolean addressedTo(MimeMessage message, String recipient) {

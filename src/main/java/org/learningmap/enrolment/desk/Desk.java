@@ -176,9 +176,7 @@ class Desk {
     EnrolmentOutcome enrol(DeskOrganisation desk, long staffAccountId, long accountId, long sessionId, String idempotencyKey) {
         person(desk, accountId);
         SessionFacts session = session(desk, sessionId);
-        if (awaitsGuardian(accountId)) {
-            throw new RuleViolation(HttpStatus.CONFLICT, Accounts.AWAITING_GUARDIAN);
-        }
+        // a minor awaiting a guardian's consent is refused by the enrolment rules themselves
         return enrolments.enrol(session.sessionId(), accountId, EnrolmentSource.DESK, staffAccountId, Map.of(), idempotencyKey);
     }
 
