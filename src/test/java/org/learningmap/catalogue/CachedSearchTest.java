@@ -19,7 +19,7 @@ import org.learningmap.sites.Site;
 class CachedSearchTest {
 
     static final Site SITE = new Site(1, "test", null, LocalizedText.EMPTY, "LT", List.of("lt"), "lt",
-            ZoneId.of("Europe/Vilnius"), null, null, null, false, null, 7);
+            ZoneId.of("Europe/Vilnius"), null, null, null, false, null, 7, null);
 
     /** Each computation finds one more activity than the one before, so answers tell computations apart. */
     static final class CountingSearch extends ActivitySearch {
