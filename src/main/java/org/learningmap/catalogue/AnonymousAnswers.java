@@ -61,7 +61,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AnonymousAnswers extends OncePerRequestFilter {
 
     static final Duration KEEP = Duration.ofSeconds(30);
-    static final long MAX_BYTES = 48L * 1024 * 1024;
+    static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final String PAGE = "/search";
     private static final String API = "/api/v1/activities";
     private static final String CSRF_COOKIE = "XSRF-TOKEN";
