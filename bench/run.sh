@@ -108,11 +108,14 @@ SCENARIOS=(
   "search-page|/search?q=smartphone"
   "clusters|/api/v1/map/clusters?bbox=20.9,53.9,26.9,56.5&zoom=7"
   "home|/"
+  "search-api-popular|/api/v1/activities?q=smartphone"
+  "search-page-popular|/search?q=smartphone"
 )
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A RESULT
 declare -A COMMAND
 declare -A LOADAVG
+declare -A PASS
 for entry in "${SCENARIOS[@]}"; do
   scenario=${entry%%|*}; probe=${entry#*|}
   code=$(status_of "$probe")
@@ -121,7 +124,15 @@ for entry in "${SCENARIOS[@]}"; do
     say "$scenario: skipped ($probe answers $code)"
     continue
   fi
-  say "$scenario: warming up for $WARMUP, then measuring for $DURATION"
+  # Warm-up pass: every distinct path the run will ask for, once, two at a time (the first request of
+  # a search computes it; the run then measures the searches people repeat), then a short wrk warm-up.
+  BENCH_LIST=6000 BENCH_SCENARIO=$scenario wrk -t1 -c1 -d1s -s bench/scenarios.lua "$BASE" 2>/dev/null \
+    | grep '^/' | sort -u >"$OUT/$scenario.paths"
+  PASS_STARTED=$(date +%s)
+  sed "s|^|$BASE|" "$OUT/$scenario.paths" \
+    | xargs -P 2 -I{} curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H 'Accept-Language: lt' --max-time 30 {} || true
+  PASS[$scenario]="$(wc -l <"$OUT/$scenario.paths") paths in $(( $(date +%s) - PASS_STARTED )) s"
+  say "$scenario: warm-up pass over ${PASS[$scenario]}; wrk warm-up for $WARMUP, then measuring for $DURATION"
   BENCH_SCENARIO=$scenario wrk -t"$THREADS" -c8 -d"$WARMUP" -s bench/scenarios.lua "$BASE" >/dev/null
   LOADAVG[$scenario]=$(cut -d' ' -f1-3 /proc/loadavg)
   COMMAND[$scenario]="BENCH_SCENARIO=$scenario wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/scenarios.lua $BASE"
@@ -133,6 +144,17 @@ for entry in "${SCENARIOS[@]}"; do
 done
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+# What a search nobody has asked before costs: a common word ("kompiuteris", about 4,500 matches in
+# Lithuania) with an age the scenarios never use, so neither the answers kept in memory nor the kept
+# facet groups can answer it. Five of each, one at a time, after the runs above (JIT and database warm).
+cold_miss() { curl -s -o /dev/null -w '%{time_total}' -H 'Accept-Encoding: gzip' -H 'Accept-Language: lt' "$BASE$1" | awk '{printf "%.0f", $1 * 1000}'; }
+COLD_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+COLD_API=(); COLD_PAGE=()
+for age in 21 22 23 24 25; do COLD_API+=("$(cold_miss "/api/v1/activities?q=kompiuteris&age=$age")"); done
+for age in 26 27 28 29 30; do COLD_PAGE+=("$(cold_miss "/search?q=kompiuteris&age=$age")"); done
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+say "cold misses: API ${COLD_API[*]} ms, page ${COLD_PAGE[*]} ms"
 
 # What a page transfers with gzip: its HTML and the same-origin styles, scripts and images it links.
 page_weight() {
@@ -188,6 +210,13 @@ RESULTS_FILE="$OUT/last-results.md"
   row search-page "≥ 1,000/s, p99 < 50 ms" "$(search_ok search-page)"
   row clusters "p95 < 20 ms" "$(check clusters p95_ms '<' 20)"
   row home "–" -
+  row search-api-popular "–" -
+  row search-page-popular "–" -
+  echo
+  echo "A search nobody asked before (\`q=kompiuteris\` with an age no scenario uses, one request at a time, load average before: $COLD_LOAD):"
+  echo
+  echo "- search API: ${COLD_API[*]} ms (median $(median "${COLD_API[@]}") ms)"
+  echo "- search page: ${COLD_PAGE[*]} ms (median $(median "${COLD_PAGE[@]}") ms)"
   echo
   echo "Transferred with gzip (HTML + same-origin CSS, JS and images, no map tiles):"
   echo
@@ -207,7 +236,12 @@ RESULTS_FILE="$OUT/last-results.md"
   echo "BENCH_ACTIVITIES_PER_SITE=$PER_SITE BENCH_DURATION=$DURATION BENCH_THREADS=$THREADS BENCH_CONNECTIONS=$CONNECTIONS bench/run.sh"
   echo "# which starts"
   echo "java -jar $JAR ${APP_ARGS[*]}"
-  echo "# and runs, after a $WARMUP warm-up with 8 connections each"
+  echo "# and runs, after a warm-up pass over each scenario's distinct paths, two at a time with curl:"
+  for entry in "${SCENARIOS[@]}"; do
+    scenario=${entry%%|*}
+    if [ -n "${PASS[$scenario]:-}" ]; then echo "#   $scenario: ${PASS[$scenario]}"; fi
+  done
+  echo "# and a $WARMUP wrk warm-up with 8 connections each"
   for entry in "${SCENARIOS[@]}"; do
     scenario=${entry%%|*}
     if [ -n "${COMMAND[$scenario]:-}" ]; then echo "${COMMAND[$scenario]}"; fi

@@ -1,6 +1,6 @@
 -- wrk script for Learning Map: BENCH_SCENARIO picks what to request, rotating realistic queries so
 -- that caches cannot answer everything. done() prints one RESULT line with requests/s and p50/p95/p99.
---   BENCH_SCENARIO=search-api | search-page | clusters | home
+--   BENCH_SCENARIO=search-api | search-page | clusters | home | search-api-popular | search-page-popular
 
 local scenario = os.getenv("BENCH_SCENARIO") or "search-api"
 
@@ -58,8 +58,17 @@ local function searchQuery(n)
   return "q=" .. encode(word) .. filter
 end
 
+-- The words alone, as most people first search: 48 searches that stay answered from memory.
+local function popularQuery(n)
+  return "q=" .. encode(words[n % #words + 1])
+end
+
 local function path(n)
-  if scenario == "search-api" then
+  if scenario == "search-api-popular" then
+    return "/api/v1/activities?" .. popularQuery(n)
+  elseif scenario == "search-page-popular" then
+    return "/search?" .. popularQuery(n)
+  elseif scenario == "search-api" then
     return "/api/v1/activities?" .. searchQuery(n)
   elseif scenario == "search-page" then
     return "/search?" .. searchQuery(n)

@@ -51,14 +51,24 @@ class CachedSearch {
         long current = version.current();
         Instant now = clock.instant();
         SearchFilters base = filters.withoutFacets().withSort(SearchFilters.Sort.RELEVANCE);
+        Key pageKey = new Key("page", site.id(), filters, page, ActivitySearch.PAGE_SIZE);
         List<ActivitySearch.FacetGroup> groups = cached(new Key("groups", site.id(), base, 0, 0), current, now,
-                () -> search.facetGroups(site.id(), site.zone(), filters, now));
+                () -> {
+                    if (!ActivitySearch.groupsWithPage(filters)) {
+                        return search.facetGroups(site.id(), site.zone(), filters, now);
+                    }
+                    // Words without facet filters: the page comes from the same pass over the matches.
+                    ActivitySearch.GroupsAndPage both = search.groupsAndPage(site.id(), site.zone(), filters, page,
+                            ActivitySearch.PAGE_SIZE, now);
+                    store(pageKey, both.items(), current, clock.instant());
+                    return both.groups();
+                });
         long total = ActivitySearch.exactFromGroups(filters)
                 ? search.count(filters, groups, site.id())
                 : cached(new Key("count", site.id(), filters.withSort(SearchFilters.Sort.RELEVANCE), 0, 0), current, now,
                         () -> search.count(site.id(), site.zone(), filters, now));
         List<ActivityCard> items = total == 0 ? List.of()
-                : cached(new Key("page", site.id(), filters, page, ActivitySearch.PAGE_SIZE), current, now,
+                : cached(pageKey, current, now,
                         () -> search.page(site.id(), site.zone(), filters, page, ActivitySearch.PAGE_SIZE, total, now));
         return new SearchResult(items, total, page, ActivitySearch.PAGE_SIZE, search.facets(site.id(), filters, groups), filters);
     }

@@ -20,6 +20,7 @@ import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/map/clusters?bbox=minLon,minLat,maxLon,maxLat&zoom=Z} with any of the search
@@ -44,14 +45,31 @@ class ClustersController {
     record Point(String type, double[] coordinates) {
     }
 
-    private final MatchingVenues matching;
+    /** The bytes sent for one viewport, language and filters, made from one kept answer of {@link MatchingVenues}. */
+    private record Rendered(Matches matches, byte[] json, byte[] gzip, String tag) {
+    }
 
-    ClustersController(MatchingVenues matching) {
+    private record RenderedKey(long siteId, String query, String language, String venueBase) {
+    }
+
+    private static final int MAX_RENDERED = 1_000;
+
+    private final MatchingVenues matching;
+    private final JsonMapper json;
+    private final Map<RenderedKey, Rendered> rendered = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RenderedKey, Rendered> eldest) {
+            return size() > MAX_RENDERED;
+        }
+    };
+
+    ClustersController(MatchingVenues matching, JsonMapper json) {
         this.matching = matching;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/map/clusters")
-    ResponseEntity<FeatureCollection> clusters(HttpServletRequest request, Locale locale) throws BindException {
+    ResponseEntity<byte[]> clusters(HttpServletRequest request, Locale locale) throws BindException {
         Site site = Sites.current();
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "clusters");
         String bboxText = request.getParameter("bbox");
@@ -70,12 +88,65 @@ class ClustersController {
             throw new BindException(errors);
         }
         Matches matches = matching.find(site, parsed.filters());
+        String venueBase = ServletUriComponentsBuilder.fromContextPath(request).path("/venues/").toUriString();
+        String language = locale.getLanguage();
+        // The same kept answer, viewport and language give the same bytes: they are made once.
+        RenderedKey key = new RenderedKey(site.id(), request.getQueryString(), language, venueBase);
+        Rendered answer;
+        synchronized (rendered) {
+            answer = rendered.get(key);
+        }
+        if (answer == null || answer.matches() != matches) {
+            byte[] body = json.writeValueAsBytes(collection(matches, box.get(), zoom, site, venueBase, language));
+            answer = new Rendered(matches, body, gzip(body), tag(body));
+            synchronized (rendered) {
+                rendered.put(key, answer);
+            }
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(GEO_JSON)
+                .cacheControl(CacheControl.noCache())
+                .eTag(answer.tag())
+                .varyBy("Accept-Encoding");
+        String tag = answer.tag();
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(candidate -> candidate.strip().replaceFirst("^W/", "")).anyMatch(candidate -> candidate.equals(tag) || candidate.equals("*"))) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
+                    .eTag(tag).cacheControl(CacheControl.noCache()).varyBy("Accept-Encoding").build();
+        }
+        String accepted = request.getHeader("Accept-Encoding");
+        if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+            return response.header("Content-Encoding", "gzip").body(answer.gzip());
+        }
+        return response.body(answer.json());
+    }
+
+    private static String tag(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static FeatureCollection collection(Matches matches, BoundingBox box, int zoom, Site site, String venueBase,
+                                                String language) {
         List<Feature> features = new ArrayList<>();
         int venues = 0;
         int activities = 0;
-        String venueBase = ServletUriComponentsBuilder.fromContextPath(request).path("/venues/").toUriString();
-        String language = locale.getLanguage();
-        for (Matches.Cluster cluster : matches.clusters(box.get(), zoom)) {
+        for (Matches.Cluster cluster : matches.clusters(box, zoom)) {
             venues += cluster.venues();
             activities += cluster.activities();
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -95,10 +166,7 @@ class ClustersController {
             features.add(new Feature("Feature", new Point("Point", rounded(new double[] {cluster.lon(), cluster.lat()})),
                     properties, bbox));
         }
-        return ResponseEntity.ok()
-                .contentType(GEO_JSON)
-                .cacheControl(CacheControl.noCache())
-                .body(new FeatureCollection("FeatureCollection", features, venues, activities));
+        return new FeatureCollection("FeatureCollection", features, venues, activities);
     }
 
     static Integer zoom(String text) {

@@ -41,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * So for at most {@code learningmap.map.refresh-grace} (10 seconds; 0 answers every change at once)
  * after a kept answer was first found outdated, it is still served while its successor is computed
  * in the background, once; past that bound a visitor waits for the fresh answer, as without a grace.
+ *
+ * <p>Asking the database whether a kept answer is still current costs a round trip on every movement
+ * of the map. An answer found current is therefore served from memory without asking again for
+ * {@code learningmap.map.recheck-within} (1 second; 0 asks every time): a change shows on the map at
+ * most that much later, on every node alike.
  */
 @Repository
 class MatchingVenues {
@@ -92,14 +97,22 @@ class MatchingVenues {
     private final Map<MapQuery.Key, CompletableFuture<Matches>> successors = new ConcurrentHashMap<>();
     private final Map<MapQuery.Key, Instant> outdatedSince = new ConcurrentHashMap<>();
     private final Duration refreshGrace;
+    private final Duration recheckWithin;
+    /** When a kept answer was last found current in the database. */
+    private final Map<MapQuery.Key, Checked> checked = new ConcurrentHashMap<>();
+
+    private record Checked(Matches matches, Instant at) {
+    }
     private int rowsInMemory;
     private String compactionSnapshot;
     private Instant compactionSnapshotAt = Instant.EPOCH;
 
     @org.springframework.beans.factory.annotation.Autowired
     MatchingVenues(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                   @org.springframework.beans.factory.annotation.Value("${learningmap.map.refresh-grace:10s}") Duration refreshGrace) {
+                   @org.springframework.beans.factory.annotation.Value("${learningmap.map.refresh-grace:10s}") Duration refreshGrace,
+                   @org.springframework.beans.factory.annotation.Value("${learningmap.map.recheck-within:1s}") Duration recheckWithin) {
         this.refreshGrace = refreshGrace;
+        this.recheckWithin = recheckWithin;
         this.jdbc = jdbc;
         this.snapshotTransaction = new TransactionTemplate(transactions);
         this.snapshotTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -116,7 +129,8 @@ class MatchingVenues {
         }
         MapQuery.Key key = query.key();
         Matches kept = kept(key);
-        if (kept != null && isCurrent(kept, now)) {
+        if (kept != null && (checkedRecently(key, kept, now) || isCurrent(kept, now))) {
+            checked.put(key, new Checked(kept, now));
             prepareSuccessor(key, site, filters, kept, now);
             return kept;
         }
@@ -213,6 +227,16 @@ class MatchingVenues {
         }
         keep(key, prepared);
         return prepared;
+    }
+
+    /**
+     * Whether this very answer was found current in the database less than {@code recheck-within}
+     * ago and has not run out by time since: then it is served from memory without asking again.
+     */
+    private boolean checkedRecently(MapQuery.Key key, Matches matches, Instant now) {
+        Checked last = checked.get(key);
+        return last != null && last.matches() == matches && now.isBefore(last.at().plus(recheckWithin))
+                && !now.isBefore(last.at()) && matches.currentAt(now) && !matches.computedAt().plus(MAX_AGE).isBefore(now);
     }
 
     private boolean isCurrent(Matches matches, Instant now) {

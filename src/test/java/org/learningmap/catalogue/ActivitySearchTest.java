@@ -317,6 +317,35 @@ class ActivitySearchTest {
         assertThat(first.pages()).isEqualTo(2);
     }
 
+    @Test
+    void wordsWithoutFacetFiltersGetTheSameCountsAndPagesInOnePass() {
+        long other = new CatalogueFixture(jdbc).site("Europe/Vilnius");
+        var fixture = new CatalogueFixture(jdbc);
+        long library = fixture.organisation(other, "Reading Library");
+        for (int i = 0; i < 25; i++) {
+            long id = fixture.activity(other, library).title(i % 3 == 0 ? "Reading circle " + i : "Circle of reading and chess " + i)
+                    .insert();
+            fixture.session(id, null, at(1 + i, 10), at(1 + i, 11));
+        }
+        for (String[] query : List.of(new String[] {"reading"}, new String[] {"chess circle"}, new String[] {"readng"})) {
+            SearchFilters filters = SearchFilters.parse(Map.of("q", query, "age", new String[] {"30"})).filters();
+            assertThat(ActivitySearch.groupsWithPage(filters)).isTrue();
+            for (int page = 1; page <= 2; page++) {
+                SearchResult separately = search.search(other, VILNIUS, filters, page, NOW);
+                ActivitySearch.GroupsAndPage both = search.groupsAndPage(other, VILNIUS, filters, page, ActivitySearch.PAGE_SIZE, NOW);
+                assertThat(both.items().stream().map(ActivityCard::id).toList()).as("%s page %d", query[0], page)
+                        .isEqualTo(separately.items().stream().map(ActivityCard::id).toList());
+                assertThat(search.facets(other, filters, both.groups())).isEqualTo(separately.facets());
+                assertThat(search.count(filters, both.groups(), other)).isEqualTo(separately.total());
+                assertThat(separately.total()).as("%s finds some", query[0]).isPositive();
+            }
+        }
+        SearchFilters withTopic = SearchFilters.parse(Map.of("q", new String[] {"reading"}, "audience", new String[] {"SENIORS"}))
+                .filters();
+        assertThat(ActivitySearch.groupsWithPage(withTopic)).as("a facet filter: the groups leave it out, the page does not")
+                .isFalse();
+    }
+
     static long count(SearchResult result, String facet, String value) {
         return result.facets().get(facet).stream().filter(f -> f.value().equals(value)).findFirst()
                 .map(FacetCount::count).orElse(-1L);

@@ -37,7 +37,7 @@ class MapRefreshGraceTest {
         long first = fixture.venue("First", "Pirma", "Kaunas", "A g. 1", 54.9, 23.9);
         fixture.offer(first, "Drawing", 0, "lt");
         Site site = sites.byId(fixture.siteId).orElseThrow();
-        MatchingVenues matching = new MatchingVenues(jdbc, transactions, Clock.systemUTC(), Duration.ofSeconds(30));
+        MatchingVenues matching = new MatchingVenues(jdbc, transactions, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ZERO);
         assertThat(ids(matching.find(site, SearchFilters.NONE))).containsExactly(first);
 
         long second = fixture.venue("Second", "Antra", "Vilnius", "B g. 2", 54.7, 25.3);
@@ -60,11 +60,28 @@ class MapRefreshGraceTest {
         long first = fixture.venue("First", "Pirma", "Kaunas", "A g. 1", 54.9, 23.9);
         fixture.offer(first, "Drawing", 0, "lt");
         Site site = sites.byId(fixture.siteId).orElseThrow();
-        MatchingVenues matching = new MatchingVenues(jdbc, transactions, Clock.systemUTC(), Duration.ZERO);
+        MatchingVenues matching = new MatchingVenues(jdbc, transactions, Clock.systemUTC(), Duration.ZERO, Duration.ZERO);
         assertThat(ids(matching.find(site, SearchFilters.NONE))).containsExactly(first);
         long second = fixture.venue("Second", "Antra", "Vilnius", "B g. 2", 54.7, 25.3);
         fixture.offer(second, "Chess", 0, "lt");
         assertThat(ids(matching.find(site, SearchFilters.NONE))).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void anAnswerFoundCurrentIsServedFromMemoryForAMomentThenTheChangeShows() throws Exception {
+        MapFixture fixture = new MapFixture(jdbc, sites, "recheck");
+        long first = fixture.venue("First", "Pirma", "Kaunas", "A g. 1", 54.9, 23.9);
+        fixture.offer(first, "Drawing", 0, "lt");
+        Site site = sites.byId(fixture.siteId).orElseThrow();
+        MatchingVenues matching = new MatchingVenues(jdbc, transactions, Clock.systemUTC(), Duration.ZERO,
+                Duration.ofMillis(1500));
+        Matches kept = matching.find(site, SearchFilters.NONE);
+        assertThat(matching.find(site, SearchFilters.NONE)).as("found current, so checked for a moment").isSameAs(kept);
+        long second = fixture.venue("Second", "Antra", "Vilnius", "B g. 2", 54.7, 25.3);
+        fixture.offer(second, "Chess", 0, "lt");
+        assertThat(ids(matching.find(site, SearchFilters.NONE))).as("within the moment").containsExactly(first);
+        Thread.sleep(1600);
+        assertThat(ids(matching.find(site, SearchFilters.NONE))).as("after it").containsExactlyInAnyOrder(first, second);
     }
 
     private static List<Long> ids(Matches matches) {

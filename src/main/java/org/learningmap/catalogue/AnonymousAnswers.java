@@ -1,0 +1,403 @@
+package org.learningmap.catalogue;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.learningmap.sites.Site;
+import org.learningmap.sites.Sites;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Whole answers of the search page and the search API for visitors who are not signed in, kept in
+ * memory as the bytes sent (gzip-compressed once), so that the searches asked all the time cost
+ * neither a query nor a rendering.
+ *
+ * <p>An answer is reused only for the same site, address and parameters (for the API in any order; for
+ * the page as written, since it repeats its query string in its language and easy-read links), interface language, easy-read choice and htmx request
+ * kind, and only while the catalogue version it was made at is still the current one ({@link
+ * CatalogueVersion}, read on every request) and for at most half a minute. A signed-in person (whose
+ * page shows their account and forms of their own), a request with a server session, a language being
+ * chosen with {@code ?lang=} (which sets a cookie) and any answer other than 200 are never taken from
+ * or put into memory.
+ *
+ * <p>Every page carries the easy-read form and so a CSRF token, which belongs to one visitor. The
+ * token is cut out of what is kept, and each answer gets the token of its own request put back in (the
+ * answer is compressed for that request then); a kept page that shows a CSRF field whose token could
+ * not be cut out is not kept. The API has no token and is sent as kept.
+ *
+ * <p>Each answer has an ETag; a request whose {@code If-None-Match} names it gets 304. A page's ETag
+ * also names the visitor's CSRF cookie, since the page shown again must carry a token that cookie
+ * accepts; a visitor without that cookie gets no ETag for a page. Memory is bounded by
+ * {@link #MAX_BYTES}, the least recently used answers going first.
+ */
+@Component
+class AnonymousAnswers extends OncePerRequestFilter {
+
+    static final Duration KEEP = Duration.ofSeconds(30);
+    static final long MAX_BYTES = 128L * 1024 * 1024;
+    private static final String PAGE = "/search";
+    private static final String API = "/api/v1/activities";
+    private static final String CSRF_COOKIE = "XSRF-TOKEN";
+    private static final String PAGE_VARY = "Accept-Encoding, Accept-Language, Cookie, HX-Request";
+    private static final String API_VARY = "Accept-Encoding";
+    private static final byte[] CSRF_FIELD = "name=\"_csrf\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CSRF_VALUE = "value=\"".getBytes(StandardCharsets.US_ASCII);
+
+    record Key(String path, String query, long siteId, String language, boolean easyRead, String htmx) {
+    }
+
+    /**
+     * One kept answer: the body as parts between which the request's CSRF token goes (one part when
+     * it has none), and, when it has none, the body compressed once.
+     */
+    record Entry(long version, Instant until, String contentType, String contentLanguage, byte[][] parts, byte[] gzip,
+                 String tag, boolean page) {
+
+        long weight() {
+            long bytes = 256 + (gzip == null ? 0 : gzip.length);
+            for (byte[] part : parts) {
+                bytes += part.length;
+            }
+            return bytes;
+        }
+    }
+
+    private final CatalogueVersion version;
+    private final LocaleResolver locales;
+    private final Clock clock;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    AnonymousAnswers(CatalogueVersion version, LocaleResolver locales, Clock clock) {
+        this.version = version;
+        this.locales = locales;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        String path = path(request);
+        return !PAGE.equals(path) && !API.equals(path);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Site site = Sites.current(request);
+        if (site == null || !anonymous(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean page = PAGE.equals(path(request));
+        Key key = page
+                ? new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
+                        locales.resolveLocale(request).getLanguage(), easyRead(request),
+                        String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"))
+                : new Key(request.getRequestURI(), parameters(request, true), site.id(), "", false, "");
+        long current = version.current();
+        Instant now = clock.instant();
+        Entry entry = kept(key, current, now);
+        if (entry != null) {
+            send(entry, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, captured);
+        entry = captured.getStatus() == HttpServletResponse.SC_OK && anonymous(request) && onlyCsrfCookies(response)
+                ? entry(captured, request, page, current, now) : null;
+        if (entry == null) {
+            captured.copyBodyToResponse();
+            return;
+        }
+        keep(key, entry);
+        send(entry, request, response);
+    }
+
+    /**
+     * The request's parameters as one text, sorted by name when {@code sorted}: the API's answer
+     * depends on them alone, while the page also repeats its query string as it was written.
+     */
+    private static String parameters(HttpServletRequest request, boolean sorted) {
+        Map<String, String[]> parameters = sorted ? new java.util.TreeMap<>(request.getParameterMap()) : request.getParameterMap();
+        StringBuilder text = new StringBuilder();
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                text.append(name).append('=').append(value).append('\u0000');
+            }
+        });
+        return text.toString();
+    }
+
+    /** Not signed in, no server session, no bearer token and no language being chosen. */
+    private static boolean anonymous(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        return !signedIn && request.getSession(false) == null && request.getHeader("Authorization") == null
+                && request.getParameter("lang") == null;
+    }
+
+    /** The answer set no cookie but the CSRF one, which the visitor gets anyway when a kept page is sent. */
+    private static boolean onlyCsrfCookies(HttpServletResponse response) {
+        return response.getHeaders("Set-Cookie").stream().allMatch(cookie -> cookie.startsWith(CSRF_COOKIE + "="));
+    }
+
+    private Entry entry(ContentCachingResponseWrapper captured, HttpServletRequest request, boolean page, long current,
+                        Instant now) {
+        byte[] body = captured.getContentAsByteArray();
+        String contentType = captured.getContentType();
+        if (contentType == null || body.length == 0) {
+            return null;
+        }
+        byte[][] parts = {body};
+        if (page) {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                parts = split(body, token.getToken().getBytes(StandardCharsets.UTF_8));
+            }
+            // Whatever a CSRF field holds must have been cut out: each field's value ends its part.
+            for (byte[] part : parts) {
+                int field = indexOf(part, CSRF_FIELD, 0);
+                while (field >= 0) {
+                    int value = indexOf(part, CSRF_VALUE, field);
+                    if (value < 0 || value + CSRF_VALUE.length != part.length) {
+                        return null;
+                    }
+                    field = indexOf(part, CSRF_FIELD, field + 1);
+                }
+            }
+        }
+        String tag = digest(parts);
+        return new Entry(current, now.plus(KEEP), contentType, captured.getHeader("Content-Language"), parts,
+                parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null, tag, page);
+    }
+
+    private void send(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", entry.page() ? PAGE_VARY : API_VARY);
+        response.setHeader("Cache-Control", entry.page() ? "private, no-cache" : "no-cache");
+        String tag = etag(entry, request);
+        if (tag != null) {
+            response.setHeader("ETag", tag);
+            if (matches(request.getHeader("If-None-Match"), tag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(entry.contentType());
+        if (entry.contentLanguage() != null) {
+            response.setHeader("Content-Language", entry.contentLanguage());
+        }
+        boolean gzip = acceptsGzip(request);
+        byte[] body;
+        if (entry.parts().length == 1) {
+            body = gzip ? entry.gzip() : entry.parts()[0];
+        } else {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            byte[] plain = join(entry.parts(), token.getToken().getBytes(StandardCharsets.UTF_8));
+            body = gzip ? gzip(plain, Deflater.BEST_SPEED) : plain;
+        }
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A page's tag names the visitor's CSRF cookie too; without one the page gets a new token and no tag. */
+    private static String etag(Entry entry, HttpServletRequest request) {
+        if (!entry.page() || entry.parts().length == 1) {
+            return "\"" + entry.tag() + "\"";
+        }
+        String cookie = null;
+        if (request.getCookies() != null) {
+            for (Cookie candidate : request.getCookies()) {
+                if (CSRF_COOKIE.equals(candidate.getName())) {
+                    cookie = candidate.getValue();
+                }
+            }
+        }
+        return cookie == null ? null : "\"" + entry.tag() + "-" + digest(new byte[][] {cookie.getBytes(StandardCharsets.UTF_8)}).substring(0, 16) + "\"";
+    }
+
+    static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String value = candidate.strip();
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.equals("*") || value.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.strip().split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                return parts.length < 2 || !parts[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private synchronized Entry kept(Key key, long current, Instant now) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.version() != current || !now.isBefore(entry.until())) {
+            entries.remove(key);
+            bytes -= entry.weight();
+            return null;
+        }
+        return entry;
+    }
+
+    private synchronized void keep(Key key, Entry entry) {
+        Entry previous = entries.put(key, entry);
+        bytes += entry.weight() - (previous == null ? 0 : previous.weight());
+        Iterator<Map.Entry<Key, Entry>> oldest = entries.entrySet().iterator();
+        while (bytes > MAX_BYTES && oldest.hasNext()) {
+            Map.Entry<Key, Entry> next = oldest.next();
+            if (next.getKey().equals(key)) {
+                continue;
+            }
+            bytes -= next.getValue().weight();
+            oldest.remove();
+        }
+    }
+
+    /** How many answers are kept, and their bytes. */
+    synchronized long[] size() {
+        return new long[] {entries.size(), bytes};
+    }
+
+    /** The easy-read choice as the layout reads it (the platform's view preferences keep it in this cookie). */
+    private static boolean easyRead(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if ("easy".equals(cookie.getName()) && "1".equals(cookie.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    static byte[][] split(byte[] body, byte[] token) {
+        if (token.length == 0) {
+            return new byte[][] {body};
+        }
+        List<byte[]> parts = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = indexOf(body, token, from)) >= 0) {
+            parts.add(Arrays.copyOfRange(body, from, at));
+            from = at + token.length;
+        }
+        parts.add(Arrays.copyOfRange(body, from, body.length));
+        return parts.toArray(byte[][]::new);
+    }
+
+    static byte[] join(byte[][] parts, byte[] token) {
+        int length = token.length * (parts.length - 1);
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                System.arraycopy(token, 0, out, at, token.length);
+                at += token.length;
+            }
+            System.arraycopy(parts[i], 0, out, at, parts[i].length);
+            at += parts[i].length;
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] body, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= body.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (body[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static byte[] gzip(byte[] plain, int level) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(level);
+            }
+        }) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String digest(byte[][] parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                sha.update(part);
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
