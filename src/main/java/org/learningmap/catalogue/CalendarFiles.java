@@ -132,6 +132,40 @@ class CalendarFiles {
 
     /** The calendar text of the entries in the language; {@code name} titles a feed in calendar apps (may be null). */
     String write(List<CalendarEntry> entries, String language, Method method, String name) {
+        Instant now = clock.instant();
+        if (entries.size() != 1 || name != null) {
+            return render(entries, language, method, name, now);
+        }
+        // One session's file (the one each sign-up's message carries) is rendered once for what it shows
+        // and kept; only its time stamp differs from one message to the next.
+        CalendarEntry entry = entries.getFirst();
+        Optional<Site> site = sites.byId(entry.siteId());
+        OneSession key = new OneSession(entry, site, siteUrl(site), language, method);
+        String text = rendered.get(key);
+        if (text == null) {
+            text = render(entries, language, method, null, STAMP_PLACEHOLDER);
+            rendered.put(key, text);
+        }
+        return text.replace(PLACEHOLDER_LINE, "DTSTAMP:" + new DtStamp(now).getValue() + "\r\n");
+    }
+
+    /** What a one-session file is rendered from: the session, its site and the site's address, the language and method. */
+    private record OneSession(CalendarEntry entry, Optional<Site> site, String siteUrl, String language, Method method) {
+    }
+
+    private static final int RENDERED_KEPT = 2_000;
+    private static final Instant STAMP_PLACEHOLDER = Instant.EPOCH;
+    private static final String PLACEHOLDER_LINE = "DTSTAMP:" + new DtStamp(STAMP_PLACEHOLDER).getValue() + "\r\n";
+
+    private final Map<OneSession, String> rendered = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<OneSession, String> eldest) {
+                    return size() > RENDERED_KEPT;
+                }
+            });
+
+    private String render(List<CalendarEntry> entries, String language, Method method, String name, Instant now) {
         Locale locale = Locale.forLanguageTag(language);
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Learning Map//Catalogue//EN"));
@@ -144,7 +178,6 @@ class CalendarFiles {
         }
         Map<Long, Optional<Site>> sitesById = new HashMap<>();
         Map<String, TimeZone> usedZones = new LinkedHashMap<>();
-        Instant now = clock.instant();
         for (CalendarEntry entry : entries) {
             Optional<Site> site = sitesById.computeIfAbsent(entry.siteId(), sites::byId);
             TimeZone zone = site.map(Site::zone).map(this::zone).orElse(null);

@@ -215,6 +215,27 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void aSessionsFileShowsTheSessionAsItIsNowWithAFreshTimeStamp() throws Exception {
+        long course = fixture.activity(siteId, library).title("Knitting", "Mezgimas", "В'язання").insert();
+        Instant start = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
+        long session = fixture.session(course, branch, start, start.plusSeconds(3600));
+        Calendar first = parse(catalogue.sessionCalendar(session, "en", false).orElseThrow().text());
+        Thread.sleep(1100);
+        Calendar again = parse(catalogue.sessionCalendar(session, "en", false).orElseThrow().text());
+        assertThat(property(events(again).getFirst(), "DTSTAMP")).as("each message's file is stamped when it is made")
+                .isNotEqualTo(property(events(first).getFirst(), "DTSTAMP"));
+        assertThat(property(events(again).getFirst(), "SUMMARY")).isEqualTo("Knitting");
+
+        Instant later = start.plus(Duration.ofDays(1));
+        jdbc.sql("UPDATE session SET starts_at = ?, ends_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plusSeconds(3600)), session).update();
+        VEvent moved = events(parse(catalogue.sessionCalendar(session, "en", false).orElseThrow().text())).getFirst();
+        java.time.temporal.Temporal begins = moved.getDateTimeStart().getDate();
+        Instant parsed = begins instanceof Instant instant ? instant : java.time.ZonedDateTime.from(begins).toInstant();
+        assertThat(parsed).as("a moved session's file has the new time").isEqualTo(later);
+    }
+
+    @Test
     void aUkrainianSitesFeedCarriesKyivTime() throws Exception {
         long kyiv = fixture.site("Europe/Kyiv");
         sites.refresh();
