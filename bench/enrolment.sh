@@ -39,7 +39,7 @@ if curl -s -o /dev/null --max-time 2 "$BASE/"; then
   exit 1
 fi
 say "starting the application on $BASE (database on port $DB_PORT, data in $DATA)"
-"$JAVA_HOME/bin/java" -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+"$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --learningmap.embedded-database.data-directory="$DATA" --learningmap.embedded-database.port="$DB_PORT" \
   --learningmap.mail.dev-catcher=false --learningmap.mail.poll-delay=1h >"$OUT/enrolment-app.log" 2>&1 &
 APP_PID=$!
