@@ -28,12 +28,12 @@ class Frameworks {
     private final Map<String, Framework> frameworks = new LinkedHashMap<>();
 
     Frameworks() {
-        List<Map<String, String>> codes = Csv.read("digcomp/digcomp.csv");
+        List<Map<String, String>> codes = org.learningmap.platform.ClasspathCsv.read("digcomp/digcomp.csv");
         Map<String, Map<String, String>> translated = new HashMap<>();
-        Csv.read("assessment/digcomp-titles.csv").forEach(row -> translated.put(row.get("code"), row));
-        List<Map<String, String>> levels = Csv.read("digcomp/digcomp-levels.csv");
+        org.learningmap.platform.ClasspathCsv.read("assessment/digcomp-titles.csv").forEach(row -> translated.put(row.get("code"), row));
+        List<Map<String, String>> levels = org.learningmap.platform.ClasspathCsv.read("digcomp/digcomp-levels.csv");
         Map<String, Map<String, String>> levelTranslations = new HashMap<>();
-        Csv.read("assessment/digcomp-levels.csv").forEach(row -> levelTranslations.put(row.get("framework") + "/" + row.get("level"), row));
+        org.learningmap.platform.ClasspathCsv.read("assessment/digcomp-levels.csv").forEach(row -> levelTranslations.put(row.get("framework") + "/" + row.get("level"), row));
         for (String id : List.of("digcomp-2.2", "digcomp-3.0")) {
             String column = VERSIONS.get(id)[0];
             String name = VERSIONS.get(id)[1];

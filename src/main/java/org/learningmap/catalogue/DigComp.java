@@ -31,7 +31,7 @@ final class DigComp {
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
-                var fields = csv(line);
+                var fields = org.learningmap.platform.ClasspathCsv.fields(line);
                 if (fields.size() >= 4) {
                     titles.put(fields.get(0), fields.get(3));
                 }
@@ -40,29 +40,5 @@ final class DigComp {
             throw new UncheckedIOException(e);
         }
         return Map.copyOf(titles);
-    }
-
-    private static java.util.List<String> csv(String line) {
-        var fields = new java.util.ArrayList<String>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

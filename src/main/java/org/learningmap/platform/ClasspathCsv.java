@@ -1,4 +1,4 @@
-package org.learningmap.assessment;
+package org.learningmap.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,13 @@ import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 
 /** A small comma-separated file of the classpath, read by column name (RFC 4180 quoting, one record a line). */
-final class Csv {
+public final class ClasspathCsv {
 
-    private Csv() {
+    private ClasspathCsv() {
     }
 
-    static List<Map<String, String>> read(String resource) {
+    /** The rows of the file, each by column name; a missing cell reads as "". */
+    public static List<Map<String, String>> read(String resource) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
             List<String> header = fields(lines[0]);
@@ -38,7 +39,8 @@ final class Csv {
         }
     }
 
-    static List<String> fields(String line) {
+    /** The fields of one line. */
+    public static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
