@@ -1,12 +1,12 @@
 package org.learningmap.platform.mail;
 
+import org.learningmap.platform.OutboxRetries;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -31,10 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxSender {
 
-    static final int MAX_ATTEMPTS = 12;
-    static final int BATCH = 20;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    static final int MAX_ATTEMPTS = OutboxRetries.MAX_ATTEMPTS;
+    static final int BATCH = OutboxRetries.BATCH;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -98,22 +96,10 @@ class OutboxSender {
     private boolean deliver(Pending message, Instant now) {
         try {
             mailSender.send(toMime(message, now));
-            jdbc.sql("UPDATE outbox_email SET sent_at = ?, last_error = NULL WHERE id = ?")
-                    .params(Timestamp.from(now), message.id())
-                    .update();
+            OutboxRetries.sent(jdbc, "outbox_email", message.id(), now);
             return true;
         } catch (MailException | MessagingException e) {
-            int attempts = message.attempts() + 1;
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE outbox_email SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?")
-                    .params(attempts, error.length() > 1000 ? error.substring(0, 1000) : error,
-                            Timestamp.from(now.plus(waitAfter(attempts))), message.id())
-                    .update();
-            if (attempts >= MAX_ATTEMPTS) {
-                log.error("Gave up sending e-mail {} after {} attempts: {}", message.id(), attempts, error);
-            } else {
-                log.warn("Could not send e-mail {} (attempt {}), trying again later: {}", message.id(), attempts, error);
-            }
+            OutboxRetries.failed(jdbc, "outbox_email", "e-mail", message.id(), message.attempts(), e, now, log);
             return false;
         }
     }
@@ -136,12 +122,5 @@ class OutboxSender {
             helper.addAttachment(attachment.filename(), new ByteArrayDataSource(attachment.content(), attachment.contentType()));
         }
         return mime;
-    }
-
-    /** How long to wait after the given number of failed attempts: 30 s, 1 min, 2 min, … at most 6 h. */
-    static Duration waitAfter(int failedAttempts) {
-        int doublings = Math.max(0, Math.min(failedAttempts - 1, 20));
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

@@ -1,8 +1,8 @@
 package org.learningmap.platform.messaging;
 
+import org.learningmap.platform.OutboxRetries;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,10 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SmsSender {
 
-    static final int MAX_ATTEMPTS = 12;
-    static final int BATCH = 20;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    static final int MAX_ATTEMPTS = OutboxRetries.MAX_ATTEMPTS;
+    static final int BATCH = OutboxRetries.BATCH;
 
     private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
 
@@ -82,30 +80,11 @@ class SmsSender {
     private boolean deliver(Pending message, Instant now) {
         try {
             gateway.send(message.recipient(), message.body());
-            jdbc.sql("UPDATE outbox_sms SET sent_at = ?, last_error = NULL WHERE id = ?")
-                    .params(Timestamp.from(now), message.id())
-                    .update();
+            OutboxRetries.sent(jdbc, "outbox_sms", message.id(), now);
             return true;
         } catch (SmsGateway.SmsNotSent | RuntimeException e) {
-            int attempts = message.attempts() + 1;
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE outbox_sms SET attempts = ?, last_error = ?, next_try_at = ? WHERE id = ?")
-                    .params(attempts, error.length() > 1000 ? error.substring(0, 1000) : error,
-                            Timestamp.from(now.plus(waitAfter(attempts))), message.id())
-                    .update();
-            if (attempts >= MAX_ATTEMPTS) {
-                log.error("Gave up sending SMS {} after {} attempts: {}", message.id(), attempts, error);
-            } else {
-                log.warn("Could not send SMS {} (attempt {}), trying again later: {}", message.id(), attempts, error);
-            }
+            OutboxRetries.failed(jdbc, "outbox_sms", "SMS", message.id(), message.attempts(), e, now, log);
             return false;
         }
-    }
-
-    /** How long to wait after the given number of failed attempts: 30 s, 1 min, 2 min, … at most 6 h. */
-    static Duration waitAfter(int failedAttempts) {
-        int doublings = Math.max(0, Math.min(failedAttempts - 1, 20));
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

@@ -207,7 +207,7 @@ class OutboxSenderTest {
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastError()).isNotBlank();
         assertThat(Duration.between(before, failed.nextTryAt().toInstant()))
-                .isBetween(OutboxSender.FIRST_RETRY.minusSeconds(2), OutboxSender.FIRST_RETRY.plusSeconds(5));
+                .isBetween(Duration.ofSeconds(30).minusSeconds(2), Duration.ofSeconds(30).plusSeconds(5));
 
         // Not due yet: nothing is tried.
         sender.sendDue();
@@ -220,7 +220,7 @@ class OutboxSenderTest {
         Row failedAgain = row(id);
         assertThat(failedAgain.attempts()).isEqualTo(2);
         assertThat(Duration.between(secondTry, failedAgain.nextTryAt().toInstant()))
-                .isBetween(OutboxSender.FIRST_RETRY.multipliedBy(2).minusSeconds(2), OutboxSender.FIRST_RETRY.multipliedBy(2).plusSeconds(5));
+                .isBetween(Duration.ofSeconds(30).multipliedBy(2).minusSeconds(2), Duration.ofSeconds(30).multipliedBy(2).plusSeconds(5));
 
         startSmtp();
         jdbc.sql("UPDATE outbox_email SET next_try_at = now() - interval '1 second' WHERE id = ?").param(id).update();
@@ -249,11 +249,11 @@ class OutboxSenderTest {
 
     @Test
     void theWaitDoublesFromHalfAMinuteUpToSixHours() {
-        assertThat(OutboxSender.waitAfter(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(OutboxSender.waitAfter(2)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(OutboxSender.waitAfter(3)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(OutboxSender.waitAfter(10)).isEqualTo(Duration.ofSeconds(30 * 512));
-        assertThat(OutboxSender.waitAfter(11)).isEqualTo(Duration.ofHours(6));
-        assertThat(OutboxSender.waitAfter(1000)).isEqualTo(Duration.ofHours(6));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(2)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(3)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(10)).isEqualTo(Duration.ofSeconds(30 * 512));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(11)).isEqualTo(Duration.ofHours(6));
+        assertThat(org.learningmap.platform.OutboxRetries.waitAfter(1000)).isEqualTo(Duration.ofHours(6));
     }
 }
