@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.stereotype.Controller;
@@ -23,14 +24,14 @@ class ApplicationController {
     @GetMapping("/organisations/apply")
     String form(Model model) {
         PageSupport.me();
-        return show(model, OrganisationForm.empty(), new InputErrors());
+        return show(model, OrganisationForm.empty(), new FieldErrors());
     }
 
     @PostMapping("/organisations/apply")
     String apply(@ModelAttribute("form") OrganisationForm form, Model model) {
         var me = PageSupport.me();
         Site site = Sites.current();
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         OrganisationProfile profile = form.check(site.languages(), errors);
         if (errors.any()) {
             return show(model, form, errors);
@@ -39,7 +40,7 @@ class ApplicationController {
         return "redirect:/staff/organisations/" + id + "?applied";
     }
 
-    private String show(Model model, OrganisationForm form, InputErrors errors) {
+    private String show(Model model, OrganisationForm form, FieldErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("languages", Sites.current().languages());

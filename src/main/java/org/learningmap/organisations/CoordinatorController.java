@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.util.List;
 import java.util.Map;
 import org.learningmap.accounts.CurrentAccount;
@@ -39,7 +40,7 @@ class CoordinatorController {
 
     @GetMapping("/coordinator/organisations")
     String queue(Model model) {
-        return show(model, coordinator(), null, new InputErrors());
+        return show(model, coordinator(), null, new FieldErrors());
     }
 
     @PostMapping("/coordinator/organisations/{id}/approval")
@@ -59,7 +60,7 @@ class CoordinatorController {
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         CurrentAccount me = coordinator();
         String cleaned = InputChecks.clean(reason);
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         if (cleaned == null) {
             errors.reject("reason", Applications.REASON_REQUIRED);
         } else if (cleaned.length() > 2000) {
@@ -78,7 +79,7 @@ class CoordinatorController {
         return "redirect:/coordinator/organisations";
     }
 
-    private String show(Model model, CurrentAccount me, Long rejecting, InputErrors errors) {
+    private String show(Model model, CurrentAccount me, Long rejecting, FieldErrors errors) {
         Site site = Sites.current();
         List<Entry> pending = organisations.pending(site.id()).stream().map(o -> entry(o, site)).toList();
         List<Entry> decided = organisations.recentlyDecided(site.id(), 20).stream().map(o -> entry(o, site)).toList();

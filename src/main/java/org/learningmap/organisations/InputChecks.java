@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class InputChecks {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static String text(String value, String field, int max, boolean required, InputErrors errors) {
+    static String text(String value, String field, int max, boolean required, FieldErrors errors) {
         String cleaned = clean(value);
         if (cleaned == null) {
             if (required) {
@@ -45,7 +46,7 @@ final class InputChecks {
      * person typed disappears without a word.
      */
     static LocalizedText translations(Map<String, String> values, List<String> languages, String field, int max,
-                                      String requiredKey, InputErrors errors) {
+                                      String requiredKey, FieldErrors errors) {
         Map<String, String> kept = new LinkedHashMap<>();
         if (values != null) {
             values.forEach((language, text) -> {
@@ -69,7 +70,7 @@ final class InputChecks {
         return new LocalizedText(kept);
     }
 
-    static String email(String value, String field, boolean required, InputErrors errors) {
+    static String email(String value, String field, boolean required, FieldErrors errors) {
         String cleaned = text(value, field, 320, required, errors);
         if (cleaned != null && !EMAIL.matcher(cleaned).matches()) {
             errors.reject(field, "validation.email");
@@ -77,7 +78,7 @@ final class InputChecks {
         return cleaned;
     }
 
-    static String phone(String value, String field, InputErrors errors) {
+    static String phone(String value, String field, FieldErrors errors) {
         String cleaned = clean(value);
         if (cleaned != null && !PHONE.matcher(cleaned).matches()) {
             errors.reject(field, "input.phone");
@@ -85,7 +86,7 @@ final class InputChecks {
         return cleaned;
     }
 
-    static String website(String value, String field, InputErrors errors) {
+    static String website(String value, String field, FieldErrors errors) {
         String cleaned = text(value, field, 300, false, errors);
         if (cleaned == null) {
             return null;
@@ -103,7 +104,7 @@ final class InputChecks {
         return cleaned;
     }
 
-    static <E extends Enum<E>> E choice(String value, Class<E> type, String field, InputErrors errors) {
+    static <E extends Enum<E>> E choice(String value, Class<E> type, String field, FieldErrors errors) {
         Optional<E> chosen = parse(value, type);
         if (chosen.isEmpty()) {
             errors.reject(field, "validation.choose");

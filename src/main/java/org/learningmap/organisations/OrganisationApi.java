@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -91,7 +92,7 @@ class OrganisationApi {
     ResponseEntity<VenueResponse> create(@Valid @RequestBody VenueRequest request) throws BindException {
         CurrentAccount me = caller();
         if (request.organisationId() == null) {
-            InputErrors missing = new InputErrors();
+            FieldErrors missing = new FieldErrors();
             missing.reject("organisationId", "validation.required");
             missing.throwIfAny("venueRequest");
         }
@@ -107,7 +108,7 @@ class OrganisationApi {
         CurrentAccount me = caller();
         Venue venue = desk.venueForEditing(id, me.id());
         if (request.organisationId() != null && !Objects.equals(request.organisationId(), venue.organisationId())) {
-            InputErrors moved = new InputErrors();
+            FieldErrors moved = new FieldErrors();
             moved.reject("organisationId", "venue.error.other-organisation");
             moved.throwIfAny("venueRequest");
         }
@@ -117,7 +118,7 @@ class OrganisationApi {
     }
 
     private VenueDetails checked(VenueRequest request, Organisation organisation) throws BindException {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         VenueDetails details = VenueChecks.check(request.kind(), request.name(), request.address(), request.town(),
                 request.areaId(), request.lat(), request.lon(), request.openingHours(), request.accessibility(),
                 desk.siteOf(organisation).languages(), desk.areaIdsOf(organisation), errors);
@@ -130,7 +131,7 @@ class OrganisationApi {
     }
 
     private static void checkPaging(int page, int size) throws BindException {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         if (page < 1) {
             errors.reject("page", "input.page");
         }

@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ record OrganisationForm(String kind, Map<String, String> name, Map<String, Strin
     }
 
     /** The profile in the site's languages, with every problem noted in {@code errors}. */
-    OrganisationProfile check(List<String> languages, InputErrors errors) {
+    OrganisationProfile check(List<String> languages, FieldErrors errors) {
         OrganisationKind checkedKind = InputChecks.choice(kind, OrganisationKind.class, "kind", errors);
         var checkedName = InputChecks.translations(name, languages, "name", InputChecks.NAME_MAX, "organisation.error.name-required", errors);
         var checkedDescription = InputChecks.translations(description, languages, "description", InputChecks.DESCRIPTION_MAX, null, errors);

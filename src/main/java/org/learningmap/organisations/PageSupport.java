@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +28,7 @@ class PageSupport {
         return CurrentAccount.get().orElseThrow(RuleViolation::forbidden);
     }
 
-    void errors(Model model, InputErrors errors) {
+    void errors(Model model, FieldErrors errors) {
         model.addAttribute("errors", errors.messages(messages, LocaleContextHolder.getLocale()));
     }
 

@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.util.List;
 import java.util.Set;
 import org.learningmap.accounts.CurrentAccount;
@@ -49,7 +50,7 @@ class StaffController {
     @GetMapping("/staff/organisations/{id}")
     String organisation(@PathVariable long id, Model model) {
         Organisation organisation = desk.open(id, PageSupport.me().id());
-        return show(model, organisation, OrganisationForm.of(organisation), new InputErrors(), null);
+        return show(model, organisation, OrganisationForm.of(organisation), new FieldErrors(), null);
     }
 
     @PostMapping("/staff/organisations/{id}")
@@ -59,7 +60,7 @@ class StaffController {
         if (!policy.canEditProfile(me.id(), id)) {
             throw RuleViolation.forbidden();
         }
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         OrganisationProfile profile = form.check(siteOf(organisation).languages(), errors);
         if (errors.any()) {
             return show(model, organisation, form, errors, null);
@@ -76,7 +77,7 @@ class StaffController {
         if (!policy.canManageStaff(me.id(), id)) {
             throw RuleViolation.forbidden();
         }
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         String checkedEmail = InputChecks.email(email, "staffEmail", true, errors);
         StaffRole checkedRole = InputChecks.choice(role, StaffRole.class, "staffRole", errors);
         if (!errors.any()) {
@@ -137,7 +138,7 @@ class StaffController {
     record StaffInvitation(String email, String role) {
     }
 
-    private String show(Model model, Organisation organisation, OrganisationForm form, InputErrors errors,
+    private String show(Model model, Organisation organisation, OrganisationForm form, FieldErrors errors,
                         StaffInvitation invitation) {
         long me = PageSupport.me().id();
         Site site = siteOf(organisation);

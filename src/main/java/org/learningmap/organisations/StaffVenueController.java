@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.time.DayOfWeek;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.platform.RuleViolation;
@@ -33,7 +34,7 @@ class StaffVenueController {
     @GetMapping("/staff/organisations/{id}/venues/new")
     String newVenue(@PathVariable long id, Model model) {
         Organisation organisation = desk.organisationForEditing(id, PageSupport.me().id());
-        return show(model, organisation, null, VenueForm.empty(), new InputErrors(), null);
+        return show(model, organisation, null, VenueForm.empty(), new FieldErrors(), null);
     }
 
     @PostMapping("/staff/organisations/{id}/venues")
@@ -44,7 +45,7 @@ class StaffVenueController {
         if (locate != null) {
             return locate(model, organisation, null, form);
         }
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         VenueDetails details = form.check(desk.siteOf(organisation).languages(), desk.areaIdsOf(organisation), errors);
         if (errors.any()) {
             return show(model, organisation, null, form, errors, null);
@@ -58,7 +59,7 @@ class StaffVenueController {
         CurrentAccount me = PageSupport.me();
         Organisation organisation = desk.organisationForEditing(id, me.id());
         Venue venue = venueOf(organisation, venueId, me);
-        return show(model, organisation, venue, VenueForm.of(venue), new InputErrors(), null);
+        return show(model, organisation, venue, VenueForm.of(venue), new FieldErrors(), null);
     }
 
     @PostMapping("/staff/organisations/{id}/venues/{venueId}")
@@ -70,7 +71,7 @@ class StaffVenueController {
         if (locate != null) {
             return locate(model, organisation, venue, form);
         }
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         VenueDetails details = form.check(desk.siteOf(organisation).languages(), desk.areaIdsOf(organisation), errors);
         if (errors.any()) {
             return show(model, organisation, venue, form, errors, null);
@@ -89,7 +90,7 @@ class StaffVenueController {
     }
 
     private String locate(Model model, Organisation organisation, Venue venue, VenueForm form) {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         String town = InputChecks.clean(form.town());
         if (town == null) {
             errors.reject("town", "venue.error.town-for-coordinates");
@@ -105,7 +106,7 @@ class StaffVenueController {
                 errors, place);
     }
 
-    private String show(Model model, Organisation organisation, Venue venue, VenueForm form, InputErrors errors,
+    private String show(Model model, Organisation organisation, Venue venue, VenueForm form, FieldErrors errors,
                         PlaceName located) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("venue", venue);

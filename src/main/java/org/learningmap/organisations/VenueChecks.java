@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.time.DayOfWeek;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ final class VenueChecks {
      */
     static VenueDetails check(String kind, Map<String, String> name, String address, String town, Long areaId, Double lat,
                               Double lon, Map<String, String> hours, Collection<String> accessibility,
-                              List<String> languages, Set<Long> areaIds, InputErrors errors) {
+                              List<String> languages, Set<Long> areaIds, FieldErrors errors) {
         VenueKind checkedKind = InputChecks.choice(kind, VenueKind.class, "kind", errors);
         LocalizedText checkedName = InputChecks.translations(name, languages, "name", InputChecks.NAME_MAX,
                 "venue.error.name-required", errors);
@@ -53,7 +54,7 @@ final class VenueChecks {
         return new VenueDetails(checkedKind, checkedName, checkedAddress, checkedTown, areaId, lat, lon, checkedHours, facts);
     }
 
-    private static Map<DayOfWeek, String> openingHours(Map<String, String> hours, InputErrors errors) {
+    private static Map<DayOfWeek, String> openingHours(Map<String, String> hours, FieldErrors errors) {
         Map<DayOfWeek, String> checked = new EnumMap<>(DayOfWeek.class);
         if (hours == null) {
             return checked;
@@ -72,7 +73,7 @@ final class VenueChecks {
         return checked;
     }
 
-    private static Set<AccessibilityFact> facts(Collection<String> accessibility, InputErrors errors) {
+    private static Set<AccessibilityFact> facts(Collection<String> accessibility, FieldErrors errors) {
         Set<AccessibilityFact> facts = EnumSet.noneOf(AccessibilityFact.class);
         if (accessibility == null) {
             return facts;

@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import java.time.DayOfWeek;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ record VenueForm(String kind, Map<String, String> name, String address, String t
         return hours.getOrDefault(day.name(), "");
     }
 
-    VenueDetails check(List<String> languages, Set<Long> areaIds, InputErrors errors) {
+    VenueDetails check(List<String> languages, Set<Long> areaIds, FieldErrors errors) {
         Long area = null;
         String cleanedArea = InputChecks.clean(areaId);
         if (cleanedArea != null) {

@@ -1,5 +1,6 @@
 package org.learningmap.sites;
 
+import org.learningmap.platform.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.learningmap.sites;
 
+import org.learningmap.platform.FieldErrors;
 import java.util.List;
 import org.learningmap.platform.RuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -1,5 +1,6 @@
 package org.learningmap.sites;
 
+import org.learningmap.platform.FieldErrors;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.learningmap.organisations;
 
+import org.learningmap.platform.FieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -14,7 +15,7 @@ class VenueChecksTest {
 
     @Test
     void aCompleteVenuePassesWithItsHoursAndFacts() {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         VenueDetails details = VenueChecks.check("LIBRARY_BRANCH", Map.of("lt", " Filialas "), "Laisvės al. 1", "Kaunas", 7L, 54.9, 23.9,
                 Map.of("MONDAY", "10–18", "TUESDAY", " "), List.of("STEP_FREE"), LANGUAGES, Set.of(7L), errors);
         assertThat(errors.any()).isFalse();
@@ -25,7 +26,7 @@ class VenueChecksTest {
 
     @Test
     void everyWrongFieldIsNamed() {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         VenueDetails details = VenueChecks.check("CASTLE", Map.of("fr", "Château"), " ", "x".repeat(101), 8L, 91.0, null,
                 Map.of("FUNDAY", "all day"), List.of("WINGS"), LANGUAGES, Set.of(7L), errors);
         assertThat(details).isNull();
@@ -36,7 +37,7 @@ class VenueChecksTest {
 
     @Test
     void typedCoordinatesAcceptACommaAsDecimalMark() {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         var form = new VenueForm("OFFICE", Map.of("en", "Office"), "Main st 1", "Vilnius", "", "54,6872", "25.2797", Map.of(), List.of());
         VenueDetails details = form.check(LANGUAGES, Set.of(), errors);
         assertThat(errors.any()).isFalse();
@@ -46,7 +47,7 @@ class VenueChecksTest {
 
     @Test
     void anOrganisationNeedsANameKindAndContactAddress() {
-        InputErrors errors = new InputErrors();
+        FieldErrors errors = new FieldErrors();
         new OrganisationForm("LIBRARY", Map.of("lt", ""), Map.of(), "desk@example", "12", "javascript:alert(1)").check(LANGUAGES, errors);
         for (String field : List.of("name", "email", "phone", "website")) {
             assertThat(errors.has(field)).as(field).isTrue();

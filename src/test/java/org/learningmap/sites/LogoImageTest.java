@@ -1,5 +1,6 @@
 package org.learningmap.sites;
 
+import org.learningmap.platform.FieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
