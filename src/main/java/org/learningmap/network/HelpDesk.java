@@ -152,7 +152,7 @@ class HelpDesk {
     List<HelpSlot> findFree(long siteId, Long organisationId, String language, String topic) {
         String lang = language == null ? "" : language.strip();
         String slug = topic == null ? "" : topic.strip();
-        return jdbc.sql(SLOT_SELECT + """
+        return jdbc.sql(SLOT_SELECT + " " + """
                          WHERE s.site_id = ? AND s.status = 'OPEN' AND s.starts_at > ?
                            AND (CAST(? AS bigint) IS NULL OR s.organisation_id = ?)
                            AND (? = '' OR ? = ANY (s.languages)) AND (? = '' OR ? = ANY (s.topics))

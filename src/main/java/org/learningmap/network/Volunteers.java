@@ -400,7 +400,7 @@ public class Volunteers {
 
     /** Open shifts, not yet started, of the organisations the person volunteers for on the site. */
     public List<Shift> openShiftsFor(long accountId, long siteId) {
-        return jdbc.sql(SHIFT_SELECT + """
+        return jdbc.sql(SHIFT_SELECT + " " + """
                          WHERE s.site_id = ? AND s.open AND s.cancelled_at IS NULL AND s.starts_at > ?
                            AND s.organisation_id IN (SELECT organisation_id FROM volunteer WHERE account_id = ? AND status = 'APPROVED')
                            AND NOT EXISTS (SELECT 1 FROM volunteer_shift_signup x WHERE x.shift_id = s.id AND x.account_id = ? AND x.status = 'ACTIVE')
