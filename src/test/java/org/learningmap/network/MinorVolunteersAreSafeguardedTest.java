@@ -1,6 +1,13 @@
 package org.learningmap.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -88,6 +95,30 @@ class MinorVolunteersAreSafeguardedTest extends VolunteerTestBase {
             var escout = approvedVolunteer(matas, orgA, venueA);
             assertThat(help.offer(matas, escout.id(), venueA, inDays(3), LocalTime.of(16, 0), List.of("lt"), List.of("online-safety"),
                     null).presentAccountId()).isNull();
+        } finally {
+            jdbc.sql("DELETE FROM network_site_setting WHERE site_id = ?").param(lietuva).update();
+        }
+    }
+
+    @Test
+    void onlyTheSitesCoordinatorChangesTheRule() throws Exception {
+        long coordinator = adult("Rasa Coordinator");
+        jdbc.sql("INSERT INTO site_role (account_id, site_id, role) VALUES (?, ?, 'COORDINATOR')").params(coordinator, lietuva).update();
+        try {
+            mvc.perform(post("/lietuva/coordinator/volunteering").with(user(fixtures.principal(editorA))).with(csrf()))
+                    .andExpect(status().isForbidden());
+            assertThat(volunteers.minorsNeverAlone(lietuva)).isTrue();
+            mvc.perform(get("/lietuva/coordinator/volunteering").with(user(fixtures.principal(coordinator))).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("never gives 1:1 help without an adult")));
+            // the box unticked
+            mvc.perform(post("/lietuva/coordinator/volunteering").with(user(fixtures.principal(coordinator))).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(volunteers.minorsNeverAlone(lietuva)).isFalse();
+            mvc.perform(post("/lietuva/coordinator/volunteering").param("minorsNeverAlone", "true")
+                    .with(user(fixtures.principal(coordinator))).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(volunteers.minorsNeverAlone(lietuva)).isTrue();
         } finally {
             jdbc.sql("DELETE FROM network_site_setting WHERE site_id = ?").param(lietuva).update();
         }
