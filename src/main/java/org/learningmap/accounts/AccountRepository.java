@@ -124,6 +124,11 @@ class AccountRepository {
                 .optional();
     }
 
+    Optional<Integer> yearOfBirth(long id) {
+        return jdbc.sql("SELECT year_of_birth FROM account WHERE id = ? AND year_of_birth IS NOT NULL").param(id)
+                .query(Integer.class).optional();
+    }
+
     Optional<Boolean> guardianRequired(long id) {
         return jdbc.sql("SELECT guardian_required FROM account WHERE id = ?").param(id).query(Boolean.class).optional();
     }

@@ -48,6 +48,19 @@ public class Accounts {
         return !guardianRequired.get() || consents.guardianConsented(accountId);
     }
 
+    /**
+     * Whether a guardian's consent for this person is recorded and not withdrawn, whatever the
+     * site's age of digital consent (a programme may ask it of everyone under 18).
+     */
+    public boolean guardianConsented(long accountId) {
+        return consents.guardianConsented(accountId);
+    }
+
+    /** The year of birth the person gave, if they gave one. */
+    public Optional<Integer> yearOfBirth(long accountId) {
+        return repository.yearOfBirth(accountId);
+    }
+
     public Optional<AccountSummary> byId(long id) {
         return repository.summaryById(id);
     }

@@ -107,4 +107,14 @@ public class Organisations {
     public List<VenueSummary> venuesOf(long organisationId) {
         return venues.ofOrganisation(organisationId).stream().map(Venue::summary).toList();
     }
+
+    /** The approved organisations of a site, id and name, by name. */
+    public java.util.Map<Long, LocalizedText> approvedOf(long siteId) {
+        java.util.Map<Long, LocalizedText> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM organisation WHERE site_id = ? AND status = 'APPROVED' ORDER BY name ->> 'en', id")
+                .param(siteId)
+                .query((rs, n) -> names.put(rs.getLong("id"), org.learningmap.platform.Json.text(rs.getString("name"))))
+                .list();
+        return names;
+    }
 }
