@@ -107,12 +107,10 @@ public final class CascadeGraph {
         List<Cohort> all = new ArrayList<>(existing.stream().filter(c -> c.id() != proposed.id()).toList());
         all.add(proposed);
         CascadeGraph graph = new CascadeGraph(all);
-        for (long trainer : proposed.trainers()) {
-            if (proposed.participants().contains(trainer) || graph.downstream(trainer).contains(trainer)) {
-                return Optional.of(trainer);
-            }
-            for (long participant : proposed.participants()) {
-                if (graph.downstream(participant).contains(participant)) {
+        for (long participant : proposed.participants()) {
+            Set<Long> below = graph.downstream(participant);
+            for (long trainer : proposed.trainers()) {
+                if (trainer == participant || below.contains(trainer)) {
                     return Optional.of(participant);
                 }
             }

@@ -141,6 +141,11 @@ public class MethodsLibrary {
         return store.find(itemId).filter(i -> i.siteId() == siteId).orElseThrow(RuleViolation::notFound);
     }
 
+    /** Whether the organisation already has an item of this title on the site (for loading demo content once). */
+    public boolean hasItem(long siteId, long organisationId, String title) {
+        return store.exists(siteId, organisationId, title);
+    }
+
     public List<LibraryVersion> versions(long itemId) {
         return store.versions(itemId);
     }
