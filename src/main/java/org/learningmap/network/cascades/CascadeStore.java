@@ -43,7 +43,8 @@ class CascadeStore {
                         ON CONFLICT (site_id, account_id) WHERE account_id IS NOT NULL DO UPDATE SET name = EXCLUDED.name
                         RETURNING id
                         """)
-                .params(siteId, accountId, name, nameKey(name)).query(Long.class).single();
+                // An account's key never equals a typed name's (those are lower case), so the two never merge by accident.
+                .params(siteId, accountId, name, "ACCOUNT#" + accountId).query(Long.class).single();
     }
 
     long personNamed(long siteId, String name) {

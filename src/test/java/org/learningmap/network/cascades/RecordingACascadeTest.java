@@ -149,6 +149,23 @@ class RecordingACascadeTest extends NetworkWebTest {
         mvc.perform(get("/staff/organisations/" + library + "/cascades").with(user(elsewhere))).andExpect(status().isForbidden());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    CascadePersonalData personalData;
+
+    @Test
+    void aPersonWhoDeletesTheirAccountStaysCountedButIsNoLongerNamed() throws Exception {
+        CurrentAccount educator = person("Jurgita Edukatorė");
+        mvc.perform(cohort("Educators", "EDUCATOR", List.of(p("Rūta")), List.of(educator.email(), p("Paulius")), 0))
+                .andExpect(status().is3xxRedirection());
+        assertThat(personalData.export(educator.id())).asString().contains("Educators").contains("PARTICIPANT");
+
+        personalData.forget(educator.id());
+
+        mvc.perform(get("/staff/organisations/" + library + "/cascades").with(user(editor)).header("Accept-Language", "en"))
+                .andExpect(content().string(not(containsString("Jurgita Edukatorė"))))
+                .andExpect(content().string(containsString("trained 2 people downstream")));
+    }
+
     @Test
     void theDemoCascadeInLithuaniaIsThereOnce() {
         assertThat(jdbc.sql("SELECT count(*) FROM cascade_cohort WHERE name = ?").param(CascadeDemo.FIRST_COHORT).query(Integer.class).single())
