@@ -46,10 +46,26 @@ public class MethodsLibrary {
 
     private final LibraryStore store;
     private final FileStore files;
+    private final long uploadLimit;
 
-    MethodsLibrary(LibraryStore store, FileStore files) {
+    MethodsLibrary(LibraryStore store, FileStore files,
+                   @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:5MB}")
+                   org.springframework.util.unit.DataSize uploadLimit) {
         this.store = store;
         this.files = files;
+        this.uploadLimit = uploadLimit.toBytes();
+    }
+
+    /** The largest file of the type this installation takes: the type's own limit, or the upload limit when lower. */
+    public long maxBytes(FileType type) {
+        return Math.min(type.maxBytes(), uploadLimit);
+    }
+
+    /** The accepted types with their limits, for the form's hint: "PDF (5 MB), DOCX (5 MB), …". */
+    public String acceptedTypes() {
+        return java.util.Arrays.stream(FileType.values())
+                .map(t -> t.extension().toUpperCase(Locale.ROOT) + " (" + Math.max(1, maxBytes(t) / (1024 * 1024)) + " MB)")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Adds an item with its first version (a file) or its link. */
@@ -90,7 +106,7 @@ public class MethodsLibrary {
         } else if (!hasFile && link.isEmpty()) {
             errors.reject("file", "network-library.item.file-or-link");
         } else if (hasFile) {
-            type = check(upload, errors);
+            type = check(upload, uploadLimit, errors);
         } else if (!isWebLink(link)) {
             errors.reject("linkUrl", "network-library.item.link.invalid");
         }
@@ -116,7 +132,7 @@ public class MethodsLibrary {
         if (upload == null || upload.isEmpty()) {
             errors.reject("file", "network-library.file.empty");
         } else {
-            type = check(upload, errors);
+            type = check(upload, uploadLimit, errors);
         }
         if (strip(note).length() > 500) {
             errors.reject("note", "network-library.field.too-long", 500);
@@ -189,6 +205,11 @@ public class MethodsLibrary {
 
     /** The type of the upload after checking content, name and size; problems go to the {@code file} field. */
     static FileType check(Upload upload, FieldErrors errors) {
+        return check(upload, Long.MAX_VALUE, errors);
+    }
+
+    /** The same with an installation's upload limit below the type's own. */
+    static FileType check(Upload upload, long limit, FieldErrors errors) {
         Optional<FileType> sniffed = FileType.sniff(upload.bytes());
         if (sniffed.isEmpty()) {
             errors.reject("file", "network-library.file.type");
@@ -199,8 +220,9 @@ public class MethodsLibrary {
             errors.reject("file", "network-library.file.mismatch", type.extension().toUpperCase(Locale.ROOT));
             return null;
         }
-        if (upload.bytes().length > type.maxBytes()) {
-            errors.reject("file", "network-library.file.too-large", type.extension().toUpperCase(Locale.ROOT), type.maxMegabytes());
+        long max = Math.min(type.maxBytes(), limit);
+        if (upload.bytes().length > max) {
+            errors.reject("file", "network-library.file.too-large", type.extension().toUpperCase(Locale.ROOT), Math.max(1, max / (1024 * 1024)));
             return null;
         }
         String name = upload.fileName() == null ? "" : upload.fileName().replaceAll("[\\\\/]+", "_").strip();

@@ -101,7 +101,7 @@ class StaffLibraryController {
         model.addAttribute("item", item);
         model.addAttribute("versions", library.versions(item.id()));
         model.addAttribute("errors", errors);
-        model.addAttribute("types", FileType.values());
+        model.addAttribute("accepted", library.acceptedTypes());
         return "network/methods/staff-item";
     }
 
@@ -112,7 +112,7 @@ class StaffLibraryController {
         model.addAttribute("topics", catalogue.topics(site));
         model.addAttribute("audiences", Audience.values());
         model.addAttribute("languages", Languages.INTERFACE);
-        model.addAttribute("types", FileType.values());
+        model.addAttribute("accepted", library.acceptedTypes());
         return "network/methods/staff-item-form";
     }
 

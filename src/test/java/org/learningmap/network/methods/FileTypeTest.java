@@ -76,4 +76,12 @@ class FileTypeTest {
         byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, (int) FileType.PNG.maxBytes() + 1);
         assertThat(problem("poster.png", png)).isEqualTo("network-library.file.too-large");
     }
+
+    @Test
+    void anInstallationsLowerUploadLimitAppliesToEveryType() {
+        byte[] pdf = Arrays.copyOf("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 1024 * 1024 + 1);
+        FieldErrors errors = new FieldErrors();
+        MethodsLibrary.check(new MethodsLibrary.Upload("big.pdf", pdf), 1024 * 1024, errors);
+        assertThat(errors.asException("upload").getFieldError("file").getArguments()).containsExactly("PDF", 1L);
+    }
 }
