@@ -35,7 +35,8 @@ class CoordinatorRecordsATrainingCascade extends BrowserJourney {
 
         phone();
         SignIn.as(page, base(), coordinator, SignIn.PASSWORD);
-        open("/coordinator/cascades");
+        open("/coordinator/organisations");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Train-the-trainer cascades")).click();
         assertThat(page.locator("h1")).containsText("train-the-trainer cascades");
         assertThat(page.locator(".cascade-tree")).containsText("Rūta Mokytojienė");
         assertThat(page.locator(".cascade-tree")).containsText("Vilnius trainers school, spring 2026");

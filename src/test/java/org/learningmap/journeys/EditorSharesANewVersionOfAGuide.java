@@ -38,7 +38,8 @@ class EditorSharesANewVersionOfAGuide extends BrowserJourney {
 
         phone();
         SignIn.as(page, base(), editor, SignIn.PASSWORD);
-        open("/staff/organisations/" + organisation + "/library");
+        open("/staff/organisations/" + organisation);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Our methods library")).click();
         assertThat(page.locator("h1")).hasText("Our methods library");
         assertFitsNarrowScreen();
         assertAccessible();
