@@ -29,6 +29,8 @@ public class Cascades {
     static final int MAX_CITIZENS = 1_000_000;
     private static final Pattern EMAIL = Pattern.compile("^(?:(.*?)\\s*<)?\\s*([^\\s<>@]+@[^\\s<>@]+\\.[^\\s<>@]+)\\s*>?$");
 
+    private static final Pattern KEPT_BY_NUMBER = Pattern.compile("#(\\d{1,18})");
+
     private final CascadeStore store;
     private final Accounts accounts;
 
@@ -93,7 +95,9 @@ public class Cascades {
                 continue;
             }
             Optional<AccountSummary> account = person.accountId() == null ? Optional.empty() : accounts.byId(person.accountId());
-            lines.add(account.map(a -> a.displayName() + " <" + a.email() + ">").orElse(person.name()));
+            // Someone whose account was deleted has no name left: kept by number, so saving the cohort keeps them counted.
+            String unnamed = person.name().chars().anyMatch(Character::isLetter) ? person.name() : "#" + person.id();
+            lines.add(account.map(a -> a.displayName() + " <" + a.email() + ">").orElse(unnamed));
         }
         return String.join("\n", lines);
     }
@@ -167,7 +171,15 @@ public class Cascades {
                 errors.reject(field, "network-library.field.too-long", 200);
                 continue;
             }
-            if (line.contains("@")) {
+            Matcher byNumber = KEPT_BY_NUMBER.matcher(line);
+            if (byNumber.matches()) {
+                long id = Long.parseLong(byNumber.group(1));
+                if (store.people(siteId).containsKey(id)) {
+                    ids.add(id);
+                } else {
+                    errors.reject(field, "network-library.cohort.people.not-a-name", line);
+                }
+            } else if (line.contains("@")) {
                 Matcher matcher = EMAIL.matcher(line);
                 Optional<AccountSummary> account = matcher.matches() ? accounts.byEmail(matcher.group(2)) : Optional.empty();
                 if (account.isEmpty()) {

@@ -164,6 +164,20 @@ class RecordingACascadeTest extends NetworkWebTest {
         mvc.perform(get("/staff/organisations/" + library + "/cascades").with(user(editor)).header("Accept-Language", "en"))
                 .andExpect(content().string(not(containsString("Jurgita Edukatorė"))))
                 .andExpect(content().string(containsString("trained 2 people downstream")));
+
+        // Changing the cohort later keeps the unnamed person in it.
+        long cohortId = jdbc.sql("SELECT id FROM cascade_cohort WHERE organisation_id = ?").param(library).query(Long.class).single();
+        String participants = mvc.perform(get("/staff/organisations/" + library + "/cascades/" + cohortId).with(user(editor)))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel().get("form") instanceof CohortInput form
+                ? form.participants() : "";
+        assertThat(participants).contains("#").contains(p("Paulius"));
+        mvc.perform(post("/staff/organisations/" + library + "/cascades/" + cohortId).with(user(editor)).with(csrf())
+                        .param("name", "Educators, renamed").param("level", "EDUCATOR").param("startsOn", "2026-03-02")
+                        .param("endsOn", "2026-03-04").param("trainers", p("Rūta")).param("participants", participants)
+                        .param("citizensReached", "0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM cascade_participant WHERE cohort_id = ?").param(cohortId).query(Integer.class).single())
+                .isEqualTo(2);
     }
 
     @Test
