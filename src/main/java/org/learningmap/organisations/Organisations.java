@@ -113,6 +113,11 @@ public class Organisations {
         java.util.Map<Long, LocalizedText> names = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT id, name FROM organisation WHERE site_id = ? AND status = 'APPROVED' ORDER BY name ->> 'en', id")
                 .param(siteId)
+                .query((rs, n) -> names.put(rs.getLong("id"), org.learningmap.platform.Json.text(rs.getString("name"))))
+                .list();
+        return names;
+    }
+
     /** The approved organisations of a site by id, in the order of their names in the given language. */
     public java.util.Map<Long, LocalizedText> approvedOn(long siteId, String language) {
         java.util.Map<Long, LocalizedText> names = new java.util.LinkedHashMap<>();
