@@ -170,6 +170,28 @@ public class Catalogue {
         }).list();
     }
 
+    /** One activity's facts, whatever its status; empty for an unknown activity. */
+    public Optional<ActivityFacts> activityFacts(long activityId) {
+        List<Topic> topicsOf = jdbc.sql("""
+                        SELECT t.id, t.slug, t.name FROM activity_topic at JOIN topic t ON t.id = at.topic_id
+                         WHERE at.activity_id = ? ORDER BY t.position, t.slug
+                        """)
+                .param(activityId)
+                .query((rs, n) -> new Topic(rs.getLong("id"), rs.getString("slug"), Json.text(rs.getString("name")))).list();
+        return jdbc.sql("SELECT id, site_id, organisation_id, kind, status, title, summary, description, digcomp FROM activity WHERE id = ?")
+                .param(activityId)
+                .query((rs, n) -> {
+                    List<String> codes = List.of((String[]) rs.getArray("digcomp").getArray());
+                    Map<String, String> titles = new java.util.LinkedHashMap<>();
+                    codes.forEach(code -> titles.put(code, DigComp.title(code)));
+                    return new ActivityFacts(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"),
+                            ActivityKind.valueOf(rs.getString("kind")), ActivityStatus.valueOf(rs.getString("status")),
+                            Json.text(rs.getString("title")), Json.text(rs.getString("summary")), Json.text(rs.getString("description")),
+                            codes, java.util.Collections.unmodifiableMap(titles), topicsOf);
+                })
+                .optional();
+    }
+
     private static final String SESSION_FACTS = """
             SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
                    s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,
