@@ -33,7 +33,7 @@ public final class Ob3SigningBench {
         Files.createDirectories(out);
         var urls = new CredentialUrls(BASE);
         JsonObject unsigned = CredentialDocuments.credential(badge(), award(),
-                new CredentialDocuments.Issuer(1, "Vilnius Public Library"),
+                new CredentialDocuments.Issuer(1, "Vilnius Public Library", null),
                 new CredentialDocuments.Recipient("learner@example.org"), urls, "5c1a9e0f3b7d2a64");
         KeyPair pair = IssuerKeys.generate(IssuerKeys.Kind.ED25519);
         String multikey = Multibase.ed25519Multikey(pair.getPublic());
