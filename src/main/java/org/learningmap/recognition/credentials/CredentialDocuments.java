@@ -36,8 +36,8 @@ final class CredentialDocuments {
     private static final Map<String, String> FRAMEWORK_NAMES = Map.of(
             "digcomp-2.2", "DigComp 2.2", "digcomp-3.0", "DigComp 3.0", "esco", "ESCO");
 
-    /** Who issues: the organisation's public name. */
-    record Issuer(long organisationId, String name) {
+    /** Who issues: the organisation's public name and web site (null: its issuer page). */
+    record Issuer(long organisationId, String name, String url) {
     }
 
     /** The recipient: the e-mail address to hash, if one is known. */
@@ -117,7 +117,7 @@ final class CredentialDocuments {
                         .add("id", urls.issuer(issuer.organisationId()))
                         .add("type", Json.createArrayBuilder().add("Profile"))
                         .add("name", issuer.name())
-                        .add("url", urls.issuer(issuer.organisationId())))
+                        .add("url", issuer.url() == null ? urls.issuer(issuer.organisationId()) : issuer.url()))
                 .add("validFrom", dateTime(award.issuedAt()))
                 .add("awardedDate", dateTime(award.issuedAt()));
         if (award.expiresAt() != null) {
@@ -170,7 +170,7 @@ final class CredentialDocuments {
         }
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         if (url == null || url.isBlank()) {
             return false;
         }
