@@ -78,6 +78,21 @@ class VerificationPagesTest extends VerificationTestBase {
     }
 
     @Test
+    void anAwardPastItsValiditySaysExpiredOnThePageAndInItsHostedAssertion() throws Exception {
+        Award award = award(badge("Online forms, last year"), "Ona Onaitė");
+        jdbc.sql("UPDATE award SET issued_at = now() - interval '400 days', expires_at = now() - interval '35 days' WHERE id = ?")
+                .param(award.id()).update();
+
+        mvc.perform(get("/credentials/{id}", award.publicId()).accept(MediaType.TEXT_HTML).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("verdict-expired")))
+                .andExpect(content().string(containsString(">Expired<")))
+                .andExpect(content().string(containsString("Failed:")));
+        mvc.perform(get("/ob2/assertions/{id}", award.publicId())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.expires").isNotEmpty());
+    }
+
+    @Test
     void theBadgeClassAndIssuerDocumentsDescribeTheBadge() throws Exception {
         Badge badge = badge("Video calls");
         mvc.perform(get("/ob2/badges/{id}", badge.id()).param("lang", "en")).andExpect(status().isOk())
