@@ -152,6 +152,13 @@ class VerificationPagesTest extends VerificationTestBase {
                 .andExpect(content().string(containsString("Not valid")))
                 .andExpect(content().string(containsString("Failed:")));
 
+        upload(credentials.signedJson(award.publicId()).getBytes(StandardCharsets.UTF_8), "credential.json")
+                .andExpect(content().string(containsString("verdict-valid")));
+        upload(credentials.jwt(award.publicId()).getBytes(StandardCharsets.UTF_8), "credential.jwt")
+                .andExpect(content().string(containsString("verdict-valid")));
+        byte[] svg = mvc.perform(get("/credentials/{id}.svg", award.publicId())).andReturn().getResponse().getContentAsByteArray();
+        upload(svg, "badge.svg").andExpect(content().string(containsString("verdict-valid")));
+
         byte[] ob2svg = mvc.perform(get("/ob2/assertions/{id}.svg", award.publicId())).andReturn().getResponse().getContentAsByteArray();
         upload(ob2svg, "badge.svg").andExpect(content().string(containsString("verdict-valid")));
 
