@@ -34,7 +34,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff pages of badges: the badges of the organisations the signed-in person edits for, a badge's
+ * Staff pages of badges: the badges of the organisations the signed-in person edits for (for a platform
+ * administrator also those of the site's own issuer), a badge's
  * form (texts in each language, tags, DigComp and ESCO alignments, validity, attendance share,
  * picture) and its awards with "revoke". Each use case checks the person's role in the badge's
  * organisation; a badge of another site is not found.
@@ -49,9 +50,11 @@ class StaffBadgesController {
     private final Organisations organisations;
     private final Catalogue catalogue;
     private final MessageSource messages;
+    private final BadgeStore badges;
 
     StaffBadgesController(Recognition recognition, BadgeEditing editing, Organisations organisations, Catalogue catalogue,
-                          MessageSource messages) {
+                          MessageSource messages, BadgeStore badges) {
+        this.badges = badges;
         this.recognition = recognition;
         this.editing = editing;
         this.organisations = organisations;
@@ -111,6 +114,14 @@ class StaffBadgesController {
             if (membership.siteId() == site && membership.role().atLeast(StaffRole.EDITOR)) {
                 groups.add(new OrganisationBadges(membership.organisationId(), membership.organisationName(),
                         recognition.badgesOfOrganisation(membership.organisationId())));
+            }
+        }
+        if (me.platformAdmin()) {
+            for (long issuer : badges.siteBadgeIssuers(site)) {
+                if (groups.stream().noneMatch(g -> g.organisationId() == issuer)) {
+                    groups.add(new OrganisationBadges(issuer, organisations.nameOf(issuer).orElse(LocalizedText.EMPTY),
+                            recognition.badgesOfOrganisation(issuer)));
+                }
             }
         }
         model.addAttribute("groups", groups);
