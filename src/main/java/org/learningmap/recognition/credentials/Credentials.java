@@ -1,6 +1,5 @@
 package org.learningmap.recognition.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -90,22 +89,22 @@ public class Credentials {
         OrganisationFacts facts = organisations.facts(organisationId).orElseThrow(RuleViolation::notFound);
         keys.active(organisationId, IssuerKeys.Kind.ED25519);
         String id = urls.issuer(organisationId);
-        JsonArrayBuilder methods = Json.createArrayBuilder();
-        JsonArrayBuilder assertion = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsons.JSON.createArrayBuilder();
+        JsonArrayBuilder assertion = Jsons.JSON.createArrayBuilder();
         for (IssuerKeys.IssuerKey key : keys.published(organisationId)) {
             if (key.kind() != IssuerKeys.Kind.ED25519) {
                 continue;
             }
             String vm = urls.verificationMethod(organisationId, key.keyId());
-            methods.add(Json.createObjectBuilder().add("id", vm).add("type", "Multikey").add("controller", id)
+            methods.add(Jsons.JSON.createObjectBuilder().add("id", vm).add("type", "Multikey").add("controller", id)
                     .add("publicKeyMultibase", key.keyId()));
             assertion.add(vm);
         }
-        var profile = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add(JsonLdContexts.VC_V2).add(JsonLdContexts.OB_V3)
+        var profile = Jsons.JSON.createObjectBuilder()
+                .add("@context", Jsons.JSON.createArrayBuilder().add(JsonLdContexts.VC_V2).add(JsonLdContexts.OB_V3)
                         .add(JsonLdContexts.MULTIKEY_V1))
                 .add("id", id)
-                .add("type", Json.createArrayBuilder().add("Profile"))
+                .add("type", Jsons.JSON.createArrayBuilder().add("Profile"))
                 .add("name", facts.name().in(LocaleContextHolder.getLocale(), "en"))
                 .add("url", CredentialDocuments.isHttpUrl(facts.website()) ? facts.website().strip() : id);
         if (facts.description() != null && !facts.description().isEmpty()) {

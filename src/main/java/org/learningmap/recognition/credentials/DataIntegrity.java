@@ -6,7 +6,6 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,7 +49,7 @@ final class DataIntegrity {
 
     /** The document with a proof array holding one new proof. */
     static JsonObject sign(JsonObject unsigned, String verificationMethod, PrivateKey key, Instant created) {
-        JsonObject options = Json.createObjectBuilder()
+        JsonObject options = Jsons.JSON.createObjectBuilder()
                 .add("type", TYPE)
                 .add("created", created.truncatedTo(ChronoUnit.SECONDS).toString())
                 .add("verificationMethod", verificationMethod)
@@ -63,10 +62,10 @@ final class DataIntegrity {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(key);
             signature.update(hash);
-            JsonObject proof = Json.createObjectBuilder(options)
+            JsonObject proof = Jsons.JSON.createObjectBuilder(options)
                     .add("proofValue", Multibase.base58btc(signature.sign()))
                     .build();
-            return Json.createObjectBuilder(document).add("proof", Json.createArrayBuilder().add(proof)).build();
+            return Jsons.JSON.createObjectBuilder(document).add("proof", Jsons.JSON.createArrayBuilder().add(proof)).build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
         }
@@ -112,7 +111,7 @@ final class DataIntegrity {
     private static byte[] hashData(JsonObject document, JsonObject proofOptions) {
         String canonicalProof = canonicalProofOptions(document, proofOptions);
         if (canonicalProof == null) {
-            JsonObject proofConfig = Json.createObjectBuilder(proofOptions)
+            JsonObject proofConfig = Jsons.JSON.createObjectBuilder(proofOptions)
                     .add("@context", document.getOrDefault("@context", JsonValue.NULL))
                     .build();
             canonicalProof = canonicalize(proofConfig);
@@ -174,7 +173,7 @@ final class DataIntegrity {
         if (!object.containsKey(key)) {
             return object;
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder(object);
+        JsonObjectBuilder builder = Jsons.JSON.createObjectBuilder(object);
         builder.remove(key);
         return builder.build();
     }
