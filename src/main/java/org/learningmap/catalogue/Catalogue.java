@@ -170,6 +170,28 @@ public class Catalogue {
         }).list();
     }
 
+    /** One activity's facts, whatever its status; empty for an unknown activity. */
+    public Optional<ActivityFacts> activityFacts(long activityId) {
+        return activityFacts(List.of(activityId)).stream().findFirst();
+    }
+
+    /** The facts of the known activities among {@code activityIds}, in no particular order. */
+    public List<ActivityFacts> activityFacts(java.util.Collection<Long> activityIds) {
+        if (activityIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT a.id, a.site_id, a.organisation_id, a.kind, a.status, a.title, o.name AS organisation_name
+                          FROM activity a JOIN organisation o ON o.id = a.organisation_id
+                         WHERE a.id = ANY (CAST(:ids AS bigint[]))
+                        """)
+                .param("ids", activityIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query((rs, row) -> new ActivityFacts(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"),
+                        ActivityKind.valueOf(rs.getString("kind")), ActivityStatus.valueOf(rs.getString("status")),
+                        Json.text(rs.getString("title")), Json.text(rs.getString("organisation_name"))))
+                .list();
+    }
+
     private static final String SESSION_FACTS = """
             SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
                    s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,

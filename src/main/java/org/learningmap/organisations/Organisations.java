@@ -67,6 +67,16 @@ public class Organisations {
                 .map(org.learningmap.platform.Json::text);
     }
 
+    /** The site's approved organisations (id to name), by English name: the issuers a coordinator may choose from. */
+    public java.util.Map<Long, LocalizedText> approvedOf(long siteId) {
+        java.util.Map<Long, LocalizedText> named = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM organisation WHERE site_id = ? AND status = 'APPROVED' ORDER BY name ->> 'en', id")
+                .param(siteId)
+                .query((rs, n) -> named.put(rs.getLong("id"), org.learningmap.platform.Json.text(rs.getString("name"))))
+                .list();
+        return named;
+    }
+
     /** The venue, whatever its organisation's status; empty when there is none with this id. */
     public Optional<VenueSummary> venue(long venueId) {
         return venues.find(venueId).map(Venue::summary);

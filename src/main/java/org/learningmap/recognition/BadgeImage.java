@@ -1,0 +1,5 @@
+package org.learningmap.recognition;
+
+/** A badge's picture. */
+public record BadgeImage(String contentType, byte[] bytes) {
+}
