@@ -1,0 +1,94 @@
+package org.learningmap.recognition.portfolio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.learningmap.platform.Json;
+import org.learningmap.platform.RuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Badges a learner earned elsewhere and uploaded: kept with the verifier's verdict, private until shown. */
+@Component
+public class Imports {
+
+    /** A badge earned elsewhere, as it was verified on import. */
+    public record Imported(long id, String name, String issuerName, Instant issuedAt, Instant expiresAt, String verdict,
+                           List<String> reasons, String fileName, String contentType, boolean shown, Instant importedAt) {
+
+        public boolean image() {
+            return contentType.startsWith("image/");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Imports(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<Imported> of(long accountId) {
+        return jdbc.sql("""
+                        SELECT id, name, issuer_name, issued_at, expires_at, verdict, reasons::text AS reasons, file_name, content_type,
+                               public, imported_at
+                          FROM portfolio_import WHERE account_id = ? ORDER BY imported_at DESC, id DESC
+                        """)
+                .param(accountId)
+                .query((rs, n) -> new Imported(rs.getLong("id"), rs.getString("name"), rs.getString("issuer_name"),
+                        instant(rs.getTimestamp("issued_at")), instant(rs.getTimestamp("expires_at")), rs.getString("verdict"),
+                        List.of(Json.read(rs.getString("reasons"), String[].class)), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getBoolean("public"), rs.getTimestamp("imported_at").toInstant()))
+                .list();
+    }
+
+    long keep(long accountId, long siteId, String name, String issuerName, Instant issuedAt, Instant expiresAt, String verdict,
+              List<String> reasons, String fileName, String contentType, byte[] bytes) {
+        return jdbc.sql("""
+                        INSERT INTO portfolio_import (account_id, site_id, name, issuer_name, issued_at, expires_at, verdict, reasons,
+                                                      file_name, content_type, bytes, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(accountId, siteId, name, issuerName, timestamp(issuedAt), timestamp(expiresAt), verdict, Json.write(reasons),
+                        fileName, contentType, bytes, java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+
+    @Transactional
+    public void show(long accountId, long id, boolean shown) {
+        if (jdbc.sql("UPDATE portfolio_import SET public = ? WHERE id = ? AND account_id = ?").params(shown, id, accountId).update() == 0) {
+            throw RuleViolation.notFound();
+        }
+    }
+
+    @Transactional
+    public void delete(long accountId, long id) {
+        if (jdbc.sql("DELETE FROM portfolio_import WHERE id = ? AND account_id = ?").params(id, accountId).update() == 0) {
+            throw RuleViolation.notFound();
+        }
+    }
+
+    /** The uploaded file of an imported badge: to its owner, or to anyone when it is shown on a public portfolio. */
+    public Optional<byte[]> file(long id, Long viewerId) {
+        return jdbc.sql("""
+                        SELECT i.bytes FROM portfolio_import i LEFT JOIN portfolio p ON p.account_id = i.account_id
+                         WHERE i.id = ? AND (i.account_id = ? OR (i.public AND p.public))
+                        """)
+                .params(id, viewerId == null ? -1L : viewerId).query(byte[].class).optional();
+    }
+
+    public Optional<String> contentType(long id) {
+        return jdbc.sql("SELECT content_type FROM portfolio_import WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+}
