@@ -172,24 +172,29 @@ public class Catalogue {
 
     /** One activity's facts, whatever its status; empty for an unknown activity. */
     public Optional<ActivityFacts> activityFacts(long activityId) {
-        return activityFacts(List.of(activityId)).stream().findFirst();
+        List<Topic> topicsOf = jdbc.sql("""
+                        SELECT t.id, t.slug, t.name FROM activity_topic at JOIN topic t ON t.id = at.topic_id
+                         WHERE at.activity_id = ? ORDER BY t.position, t.slug
+                        """)
+                .param(activityId)
+                .query((rs, n) -> new Topic(rs.getLong("id"), rs.getString("slug"), Json.text(rs.getString("name")))).list();
+        return jdbc.sql("SELECT id, site_id, organisation_id, kind, status, title, summary, description, digcomp FROM activity WHERE id = ?")
+                .param(activityId)
+                .query((rs, n) -> {
+                    List<String> codes = List.of((String[]) rs.getArray("digcomp").getArray());
+                    Map<String, String> titles = new java.util.LinkedHashMap<>();
+                    codes.forEach(code -> titles.put(code, DigComp.title(code)));
+                    return new ActivityFacts(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"),
+                            ActivityKind.valueOf(rs.getString("kind")), ActivityStatus.valueOf(rs.getString("status")),
+                            Json.text(rs.getString("title")), Json.text(rs.getString("summary")), Json.text(rs.getString("description")),
+                            codes, java.util.Collections.unmodifiableMap(titles), topicsOf);
+                })
+                .optional();
     }
 
-    /** The facts of the known activities among {@code activityIds}, in no particular order. */
+    /** The facts of the known activities among {@code activityIds}, in the order given; unknown ones are left out. */
     public List<ActivityFacts> activityFacts(java.util.Collection<Long> activityIds) {
-        if (activityIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        SELECT a.id, a.site_id, a.organisation_id, a.kind, a.status, a.title, o.name AS organisation_name
-                          FROM activity a JOIN organisation o ON o.id = a.organisation_id
-                         WHERE a.id = ANY (CAST(:ids AS bigint[]))
-                        """)
-                .param("ids", activityIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .query((rs, row) -> new ActivityFacts(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"),
-                        ActivityKind.valueOf(rs.getString("kind")), ActivityStatus.valueOf(rs.getString("status")),
-                        Json.text(rs.getString("title")), Json.text(rs.getString("organisation_name"))))
-                .list();
+        return activityIds.stream().distinct().map(this::activityFacts).flatMap(Optional::stream).toList();
     }
 
     private static final String SESSION_FACTS = """

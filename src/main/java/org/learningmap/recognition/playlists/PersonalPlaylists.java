@@ -73,15 +73,15 @@ public class PersonalPlaylists {
     public void add(long accountId, long id, long activityId) {
         PersonalPlaylist list = find(accountId, id).orElseThrow(RuleViolation::notFound);
         ActivityFacts activity = catalogue.activityFacts(activityId)
-                .filter(facts -> facts.siteId() == list.siteId() && facts.published())
+                .filter(facts -> facts.siteId() == list.siteId() && facts.status() == org.learningmap.catalogue.ActivityStatus.PUBLISHED)
                 .orElseThrow(() -> new RuleViolation("recognition-portfolio.playlist.unknown-activity"));
-        if (list.activityIds().contains(activity.id())) {
+        if (list.activityIds().contains(activity.activityId())) {
             throw new RuleViolation("recognition-portfolio.playlist.already-in");
         }
         if (list.activityIds().size() >= MAX_ITEMS) {
             throw new RuleViolation("recognition-portfolio.playlist.too-many", MAX_ITEMS);
         }
-        insert(id, list.siteId(), activity.id());
+        insert(id, list.siteId(), activity.activityId());
     }
 
     @Transactional

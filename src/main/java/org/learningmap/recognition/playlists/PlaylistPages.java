@@ -49,7 +49,7 @@ class PlaylistPages {
     /** The activities' facts by id, in the order of the ids. */
     Map<Long, ActivityFacts> activities(List<Long> ids) {
         Map<Long, ActivityFacts> byId = new java.util.HashMap<>();
-        catalogue.activityFacts(ids).forEach(facts -> byId.put(facts.id(), facts));
+        catalogue.activityFacts(ids).forEach(facts -> byId.put(facts.activityId(), facts));
         Map<Long, ActivityFacts> ordered = new LinkedHashMap<>();
         ids.forEach(id -> {
             if (byId.containsKey(id)) {

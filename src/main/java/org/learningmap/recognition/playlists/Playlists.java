@@ -103,9 +103,9 @@ public class Playlists {
     public void addItem(CurrentAccount account, long playlistId, long activityId, Long requiresActivityId) {
         Playlist playlist = editable(account, playlistId);
         ActivityFacts activity = catalogue.activityFacts(activityId)
-                .filter(facts -> facts.siteId() == playlist.siteId() && facts.published())
+                .filter(facts -> facts.siteId() == playlist.siteId() && facts.status() == org.learningmap.catalogue.ActivityStatus.PUBLISHED)
                 .orElseThrow(() -> new RuleViolation("recognition-portfolio.playlist.unknown-activity"));
-        if (playlist.item(activity.id()).isPresent()) {
+        if (playlist.item(activity.activityId()).isPresent()) {
             throw new RuleViolation("recognition-portfolio.playlist.already-in");
         }
         if (requiresActivityId != null && playlist.item(requiresActivityId).isEmpty()) {
@@ -119,7 +119,7 @@ public class Playlists {
                         INSERT INTO playlist_item (playlist_id, site_id, organisation_id, activity_id, position, requires_activity_id)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """)
-                .params(playlist.id(), playlist.siteId(), playlist.organisationId(), activity.id(), position, requiresActivityId)
+                .params(playlist.id(), playlist.siteId(), playlist.organisationId(), activity.activityId(), position, requiresActivityId)
                 .update();
         if (playlist.published()) {
             afterChange(playlistId);
