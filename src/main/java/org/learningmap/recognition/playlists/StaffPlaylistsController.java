@@ -35,12 +35,13 @@ class StaffPlaylistsController {
     static final int DESCRIPTION_MAX = 5000;
 
     /** The playlist as typed into its form. */
-    record PlaylistForm(Long organisationId, Map<String, String> name, Map<String, String> description, boolean ordered,
+    record PlaylistForm(Long organisationId, Map<String, String> name, Map<String, String> description, Boolean ordered,
                         String requiredCount) {
 
         PlaylistForm {
             name = name == null ? Map.of() : name;
             description = description == null ? Map.of() : description;
+            ordered = ordered != null && ordered;
         }
 
         static PlaylistForm of(Playlist playlist) {

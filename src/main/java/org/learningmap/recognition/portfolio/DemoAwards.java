@@ -45,7 +45,6 @@ class DemoAwards implements ApplicationRunner {
     static final String LEARNER = "learner@example.org";
     static final String OWNER = "owner@example.org";
     static final String EDUCATOR = "educator@example.org";
-    static final String ADMIN = "admin@example.org";
     static final String COORDINATOR = "coordinator.lt@example.org";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAwards.class);
@@ -104,7 +103,6 @@ class DemoAwards implements ApplicationRunner {
             return;
         }
         Long educator = accounts.byEmail(EDUCATOR).map(AccountSummary::id).orElse(null);
-        long admin = accounts.byEmail(ADMIN).map(AccountSummary::id).orElse(owner.get().id());
 
         List<Award> awards = new ArrayList<>();
         awards.add(award(recognition.ensureActivityBadge(activities.get(0).id()), learner, AwardPath.ATTENDANCE, null, null, null));
@@ -174,9 +172,14 @@ class DemoAwards implements ApplicationRunner {
         awards.add(expired);
 
         // An award revoked by its issuer, with the reason shown on its verification page.
-        Badge mistaken = recognition.ensureActivityBadge(activities.get(10).id());
+        Badge mistaken = recognition.createBadge(site, org, BadgeSource.CUSTOM, null,
+                LocalizedText.of("Spreadsheets at work", "Skaičiuoklės darbe", "Електронні таблиці на роботі"),
+                LocalizedText.of("Took part in the spreadsheets course for job seekers.", "Dalyvavo skaičiuoklių kurse darbo ieškantiems.",
+                        "Узяв участь у курсі електронних таблиць для тих, хто шукає роботу."),
+                LocalizedText.of("Attend the course's sessions.", "Lankyti kurso užsiėmimus.", "Відвідувати заняття курсу."),
+                List.of("work"), List.of(), null);
         Award revoked = award(mistaken, learner, AwardPath.EDUCATOR, null, null, educator);
-        recognition.revoke(revoked.id(), "Awarded by mistake: the learner was signed up but did not attend.", admin);
+        recognition.revoke(revoked.id(), "Awarded by mistake: the learner was signed up but did not attend.", owner.get().id());
         awards.add(revoked);
 
         portfolio.configure(learner, site, HANDLE, true);
