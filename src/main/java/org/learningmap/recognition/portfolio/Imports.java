@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.learningmap.platform.Json;
 import org.learningmap.platform.RuleViolation;
+import org.learningmap.recognition.verification.BadgeVerifier;
+import org.learningmap.recognition.verification.BakedBadges;
+import org.learningmap.recognition.verification.Verdict;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +28,67 @@ public class Imports {
         }
     }
 
+    /** What importing a file came to: kept (with the verdict), or refused with the reasons, in the person's language. */
+    public record Outcome(Imported kept, List<String> reasons) {
+
+        public boolean refused() {
+            return kept == null;
+        }
+    }
+
+    static final int MAX_PER_ACCOUNT = 50;
+
     private final JdbcClient jdbc;
+    private final BadgeVerifier verifier;
+    private final MessageSource messages;
     private final Clock clock;
 
-    Imports(JdbcClient jdbc, Clock clock) {
+    Imports(JdbcClient jdbc, BadgeVerifier verifier, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.verifier = verifier;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    /**
+     * Verifies an uploaded badge earned elsewhere and keeps it with the verdict: valid, expired or
+     * revoked by its issuer. A file that is not a badge, or one that fails verification (changed,
+     * not signed by its issuer), is refused with the reasons and nothing is kept.
+     */
+    @Transactional
+    public Outcome importBadge(long accountId, long siteId, byte[] bytes, String fileName, Locale locale) {
+        int held = jdbc.sql("SELECT count(*) FROM portfolio_import WHERE account_id = ?").param(accountId).query(Integer.class).single();
+        if (held >= MAX_PER_ACCOUNT) {
+            throw new RuleViolation("recognition-portfolio.import.too-many", MAX_PER_ACCOUNT);
+        }
+        Verdict verdict = verifier.verify(bytes, fileName);
+        List<String> lines = verdict.checks().stream()
+                .filter(check -> verdict.status() == Verdict.Status.VALID || !check.passed())
+                .map(check -> messages.getMessage(check.messageKey(), check.arguments().toArray(), check.messageKey(), locale))
+                .toList();
+        if (verdict.status() == Verdict.Status.INVALID || verdict.status() == Verdict.Status.UNREADABLE) {
+            return new Outcome(null, lines.isEmpty() ? List.of(messages.getMessage("recognition-portfolio.import.refused", null, locale)) : lines);
+        }
+        Verdict.Summary summary = verdict.summary();
+        String name = summary.badgeName() != null && !summary.badgeName().isBlank() ? summary.badgeName()
+                : fileName != null && !fileName.isBlank() ? fileName : "Open Badge";
+        String type = switch (verdict.format()) {
+            case OB3_JWT -> "application/jwt";
+            case UNKNOWN -> "application/octet-stream";
+            default -> BakedBadges.isPng(bytes) ? "image/png" : looksLikeSvg(bytes) ? "image/svg+xml" : "application/json";
+        };
+        long id = keep(accountId, siteId, shorten(name, 300), shorten(summary.issuerName(), 300), summary.issuedAt(), summary.expiresAt(),
+                verdict.status().name(), lines, shorten(fileName, 200), type, bytes);
+        return new Outcome(of(accountId).stream().filter(i -> i.id() == id).findFirst().orElseThrow(), lines);
+    }
+
+    private static boolean looksLikeSvg(byte[] bytes) {
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("<");
+    }
+
+    private static String shorten(String text, int max) {
+        return text == null ? null : text.length() <= max ? text : text.substring(0, max);
     }
 
     public List<Imported> of(long accountId) {

@@ -124,6 +124,33 @@ class PortfolioController {
         return "redirect:/account/badges#public-page";
     }
 
+    @PostMapping("/account/badges/imported")
+    String importBadge(@RequestParam(name = "badge", required = false) org.springframework.web.multipart.MultipartFile file,
+                       RedirectAttributes redirect) throws java.io.IOException {
+        CurrentAccount me = me();
+        long site = Sites.current().id();
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", text("recognition-portfolio.import.choose"));
+        } else if (file.getSize() > org.learningmap.recognition.verification.BadgeVerifier.MAX_BYTES) {
+            redirect.addFlashAttribute("problem", messages.getMessage("recognition-portfolio.import.too-large",
+                    new Object[] {org.learningmap.recognition.verification.BadgeVerifier.MAX_BYTES / (1024 * 1024)}, LocaleContextHolder.getLocale()));
+        } else {
+            try {
+                Imports.Outcome outcome = imports.importBadge(me.id(), site, file.getBytes(), file.getOriginalFilename(),
+                        LocaleContextHolder.getLocale());
+                if (outcome.refused()) {
+                    redirect.addFlashAttribute("problem", text("recognition-portfolio.import.refused"));
+                    redirect.addFlashAttribute("reasons", outcome.reasons());
+                } else {
+                    redirect.addFlashAttribute("done", text("recognition-portfolio.import.kept"));
+                }
+            } catch (RuleViolation refused) {
+                redirect.addFlashAttribute("problem", messages.getMessage(refused.reason(), refused.arguments(), LocaleContextHolder.getLocale()));
+            }
+        }
+        return "redirect:/account/badges#imported";
+    }
+
     @PostMapping("/account/badges/imported/{id}/visibility")
     String importedVisibility(@PathVariable long id, @RequestParam(defaultValue = "false") boolean shown, RedirectAttributes redirect) {
         long me = me().id();

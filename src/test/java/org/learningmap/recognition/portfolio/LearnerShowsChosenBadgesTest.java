@@ -58,11 +58,13 @@ class LearnerShowsChosenBadgesTest {
     @Autowired
     Portfolio portfolio;
     @Autowired
+    org.learningmap.recognition.verification.BadgeVerifier verifier;
+    @Autowired
     List<PersonalDataContributor> contributors;
 
     EditingFixtures fixtures;
     long lietuva;
-    long org;
+    long library;
     long learner;
     CurrentAccount me;
 
@@ -70,13 +72,13 @@ class LearnerShowsChosenBadgesTest {
     void learnerWithTwoBadges() {
         fixtures = new EditingFixtures(jdbc, passwords);
         lietuva = fixtures.site("lietuva");
-        org = fixtures.organisation(lietuva, "Portfolio library", "APPROVED");
+        library = fixtures.organisation(lietuva, "Portfolio library", "APPROVED");
         learner = fixtures.account("Portfolio learner");
         me = fixtures.principal(learner);
     }
 
     Award award(String name) {
-        Badge badge = recognition.createBadge(lietuva, org, BadgeSource.CUSTOM, null, LocalizedText.of("en", name),
+        Badge badge = recognition.createBadge(lietuva, library, BadgeSource.CUSTOM, null, LocalizedText.of("en", name),
                 LocalizedText.of("en", "For " + name), LocalizedText.of("en", "Did " + name), List.of(), List.of(), null);
         return recognition.award(new AwardRequest(badge.id(), learner, null, null, AwardPath.EDUCATOR, null, null, null, null)).award();
     }
@@ -199,6 +201,43 @@ class LearnerShowsChosenBadgesTest {
         assertThat(portfolio.settings(learner).handle()).isNull();
         assertThat(portfolio.collections(learner)).isEmpty();
         assertThat(portfolio.publicView(handle)).isEmpty();
+    }
+
+    @Test
+    void aBadgeThatFailsVerificationIsRefusedWithTheReasonsAndNotKept() throws Exception {
+        var notABadge = new org.springframework.mock.web.MockMultipartFile("badge", "badge.json", "application/json",
+                "{\"hello\": \"world\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lietuva/account/badges/imported")
+                        .file(notABadge).with(user(me)).with(csrf()).header("Accept-Language", "en"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "The badge was not added: it could not be verified."))
+                .andExpect(flash().attribute("reasons", org.hamcrest.Matchers.hasItem(containsString("not an Open Badge"))));
+        assertThat(jdbc.sql("SELECT count(*) FROM portfolio_import WHERE account_id = ?").param(learner).query(Integer.class).single())
+                .isZero();
+
+        Award genuine = award("Badge from another platform");
+        byte[] credential = mvc.perform(get("/credentials/" + genuine.publicId() + ".json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String tampered = new String(credential, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Badge from another platform", "Badge from another planet")
+                .replaceFirst("(\"proofValue\"\\s*:\\s*\"z)(.)(.)", "$1$3$2");
+        assertThat(tampered).isNotEqualTo(new String(credential, java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("DIAG original " + new String(credential, java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("DIAG verdict " + verifier.verify(tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8), "t.json"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lietuva/account/badges/imported")
+                        .file(new org.springframework.mock.web.MockMultipartFile("badge", "tampered.json", "application/json",
+                                tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(me)).with(csrf()).header("Accept-Language", "en"))
+                .andExpect(flash().attribute("problem", "The badge was not added: it could not be verified."));
+        assertThat(jdbc.sql("SELECT count(*) FROM portfolio_import WHERE account_id = ?").param(learner).query(Integer.class).single())
+                .isZero();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/lietuva/account/badges/imported")
+                        .file(new org.springframework.mock.web.MockMultipartFile("badge", "genuine.json", "application/json", credential))
+                        .with(user(me)).with(csrf()).header("Accept-Language", "en"))
+                .andExpect(flash().attribute("done", containsString("verified and added")));
+        assertThat(jdbc.sql("SELECT verdict FROM portfolio_import WHERE account_id = ?").param(learner).query(String.class).single())
+                .isEqualTo("VALID");
     }
 
     @Test
