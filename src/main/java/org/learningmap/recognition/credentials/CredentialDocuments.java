@@ -1,6 +1,5 @@
 package org.learningmap.recognition.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,8 +35,8 @@ final class CredentialDocuments {
     private static final Map<String, String> FRAMEWORK_NAMES = Map.of(
             "digcomp-2.2", "DigComp 2.2", "digcomp-3.0", "DigComp 3.0", "esco", "ESCO");
 
-    /** Who issues: the organisation's public name. */
-    record Issuer(long organisationId, String name) {
+    /** Who issues: the organisation's public name and web site (null: its issuer page). */
+    record Issuer(long organisationId, String name, String url) {
     }
 
     /** The recipient: the e-mail address to hash, if one is known. */
@@ -54,15 +53,15 @@ final class CredentialDocuments {
         String description = orElse(text(badge.description(), language), name);
         String criteria = orElse(text(badge.criteria(), language), description);
 
-        JsonObjectBuilder achievement = Json.createObjectBuilder()
+        JsonObjectBuilder achievement = Jsons.JSON.createObjectBuilder()
                 .add("id", urls.badge(badge.id()))
-                .add("type", Json.createArrayBuilder().add("Achievement"))
+                .add("type", Jsons.JSON.createArrayBuilder().add("Achievement"))
                 .add("name", name)
                 .add("description", description)
-                .add("criteria", Json.createObjectBuilder().add("id", urls.badge(badge.id())).add("narrative", criteria))
-                .add("image", Json.createObjectBuilder().add("id", urls.badgeImage(badge.id())).add("type", "Image"))
+                .add("criteria", Jsons.JSON.createObjectBuilder().add("id", urls.badge(badge.id())).add("narrative", criteria))
+                .add("image", Jsons.JSON.createObjectBuilder().add("id", urls.badgeImage(badge.id())).add("type", "Image"))
                 .add("inLanguage", badge.name().languageShown(language));
-        JsonArrayBuilder alignments = Json.createArrayBuilder();
+        JsonArrayBuilder alignments = Jsons.JSON.createArrayBuilder();
         int aligned = 0;
         for (Alignment alignment : badge.alignments() == null ? java.util.List.<Alignment>of() : badge.alignments()) {
             String target = alignment.url() != null && !alignment.url().isBlank() ? alignment.url()
@@ -70,8 +69,8 @@ final class CredentialDocuments {
             if (target == null || alignment.name() == null || alignment.name().isBlank()) {
                 continue;
             }
-            JsonObjectBuilder a = Json.createObjectBuilder()
-                    .add("type", Json.createArrayBuilder().add("Alignment"))
+            JsonObjectBuilder a = Jsons.JSON.createObjectBuilder()
+                    .add("type", Jsons.JSON.createArrayBuilder().add("Alignment"))
                     .add("targetName", alignment.name())
                     .add("targetUrl", target);
             if (alignment.code() != null && !alignment.code().isBlank()) {
@@ -87,16 +86,16 @@ final class CredentialDocuments {
             achievement.add("alignment", alignments);
         }
         if (badge.tags() != null && !badge.tags().isEmpty()) {
-            JsonArrayBuilder tags = Json.createArrayBuilder();
+            JsonArrayBuilder tags = Jsons.JSON.createArrayBuilder();
             badge.tags().stream().filter(t -> t != null && !t.isBlank()).forEach(tags::add);
             achievement.add("tag", tags);
         }
 
-        JsonObjectBuilder subject = Json.createObjectBuilder()
+        JsonObjectBuilder subject = Jsons.JSON.createObjectBuilder()
                 .add("id", subjectId(award))
-                .add("type", Json.createArrayBuilder().add("AchievementSubject"));
+                .add("type", Jsons.JSON.createArrayBuilder().add("AchievementSubject"));
         if (recipient.email() != null && !recipient.email().isBlank()) {
-            subject.add("identifier", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            subject.add("identifier", Jsons.JSON.createArrayBuilder().add(Jsons.JSON.createObjectBuilder()
                     .add("type", "IdentityObject")
                     .add("identityHash", "sha256$" + sha256Hex(normalisedEmail(recipient.email()) + salt))
                     .add("identityType", "emailAddress")
@@ -106,18 +105,18 @@ final class CredentialDocuments {
         subject.add("achievement", achievement);
 
         String statusList = urls.statusList(award.organisationId());
-        JsonObjectBuilder credential = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder()
+        JsonObjectBuilder credential = Jsons.JSON.createObjectBuilder()
+                .add("@context", Jsons.JSON.createArrayBuilder()
                         .add(JsonLdContexts.VC_V2).add(JsonLdContexts.OB_V3).add(JsonLdContexts.OB_EXTENSIONS))
                 .add("id", urls.credential(award.publicId()))
-                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
+                .add("type", Jsons.JSON.createArrayBuilder().add("VerifiableCredential").add("OpenBadgeCredential"))
                 .add("name", name)
                 .add("description", description)
-                .add("issuer", Json.createObjectBuilder()
+                .add("issuer", Jsons.JSON.createObjectBuilder()
                         .add("id", urls.issuer(issuer.organisationId()))
-                        .add("type", Json.createArrayBuilder().add("Profile"))
+                        .add("type", Jsons.JSON.createArrayBuilder().add("Profile"))
                         .add("name", issuer.name())
-                        .add("url", urls.issuer(issuer.organisationId())))
+                        .add("url", issuer.url() == null ? urls.issuer(issuer.organisationId()) : issuer.url()))
                 .add("validFrom", dateTime(award.issuedAt()))
                 .add("awardedDate", dateTime(award.issuedAt()));
         if (award.expiresAt() != null) {
@@ -125,19 +124,19 @@ final class CredentialDocuments {
         }
         credential.add("credentialSubject", subject);
         if (award.narrative() != null && !award.narrative().isBlank() || isHttpUrl(award.evidenceUrl())) {
-            JsonObjectBuilder evidence = Json.createObjectBuilder();
+            JsonObjectBuilder evidence = Jsons.JSON.createObjectBuilder();
             if (isHttpUrl(award.evidenceUrl())) {
                 evidence.add("id", award.evidenceUrl().strip());
             }
-            evidence.add("type", Json.createArrayBuilder().add("Evidence"));
+            evidence.add("type", Jsons.JSON.createArrayBuilder().add("Evidence"));
             if (award.narrative() != null && !award.narrative().isBlank()) {
                 evidence.add("narrative", award.narrative().strip());
             }
-            credential.add("evidence", Json.createArrayBuilder().add(evidence));
+            credential.add("evidence", Jsons.JSON.createArrayBuilder().add(evidence));
         }
-        credential.add("credentialSchema", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        credential.add("credentialSchema", Jsons.JSON.createArrayBuilder().add(Jsons.JSON.createObjectBuilder()
                         .add("id", SCHEMA_URL).add("type", SCHEMA_TYPE)))
-                .add("credentialStatus", Json.createObjectBuilder()
+                .add("credentialStatus", Jsons.JSON.createObjectBuilder()
                         .add("id", statusList + "#" + award.statusIndex())
                         .add("type", "BitstringStatusListEntry")
                         .add("statusPurpose", "revocation")
@@ -170,7 +169,7 @@ final class CredentialDocuments {
         }
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         if (url == null || url.isBlank()) {
             return false;
         }

@@ -181,7 +181,7 @@ class CredentialVerifier {
             return result(Format.UNREADABLE, checks, null, false);
         }
         checks.passed("format", "format.jwt");
-        JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder(payload);
+        JsonObjectBuilder builder = Jsons.JSON.createObjectBuilder(payload);
         REGISTERED_CLAIMS.forEach(builder::remove);
         JsonObject credential = builder.build();
         if (!payload.containsKey("@context") && payload.get("vc") instanceof JsonObject vc) {

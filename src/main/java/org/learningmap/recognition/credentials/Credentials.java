@@ -1,6 +1,5 @@
 package org.learningmap.recognition.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -9,13 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.organisations.OrganisationFacts;
 import org.learningmap.organisations.Organisations;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.recognition.Award;
 import org.learningmap.recognition.AwardRevoked;
 import org.learningmap.recognition.Badge;
 import org.learningmap.recognition.Recognition;
-import org.learningmap.shared.LocalizedText;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -87,31 +86,36 @@ public class Credentials {
 
     /** The issuer Profile (JSON-LD) with the organisation's Ed25519 keys as Multikey verification methods. */
     public String issuerProfile(long organisationId) {
-        LocalizedText name = organisations.nameOf(organisationId).orElseThrow(RuleViolation::notFound);
+        OrganisationFacts facts = organisations.facts(organisationId).orElseThrow(RuleViolation::notFound);
         keys.active(organisationId, IssuerKeys.Kind.ED25519);
         String id = urls.issuer(organisationId);
-        JsonArrayBuilder methods = Json.createArrayBuilder();
-        JsonArrayBuilder assertion = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsons.JSON.createArrayBuilder();
+        JsonArrayBuilder assertion = Jsons.JSON.createArrayBuilder();
         for (IssuerKeys.IssuerKey key : keys.published(organisationId)) {
             if (key.kind() != IssuerKeys.Kind.ED25519) {
                 continue;
             }
             String vm = urls.verificationMethod(organisationId, key.keyId());
-            methods.add(Json.createObjectBuilder().add("id", vm).add("type", "Multikey").add("controller", id)
+            methods.add(Jsons.JSON.createObjectBuilder().add("id", vm).add("type", "Multikey").add("controller", id)
                     .add("publicKeyMultibase", key.keyId()));
             assertion.add(vm);
         }
-        JsonObject profile = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add(JsonLdContexts.VC_V2).add(JsonLdContexts.OB_V3)
+        var profile = Jsons.JSON.createObjectBuilder()
+                .add("@context", Jsons.JSON.createArrayBuilder().add(JsonLdContexts.VC_V2).add(JsonLdContexts.OB_V3)
                         .add(JsonLdContexts.MULTIKEY_V1))
                 .add("id", id)
-                .add("type", Json.createArrayBuilder().add("Profile"))
-                .add("name", name.in(LocaleContextHolder.getLocale(), "en"))
-                .add("url", id)
-                .add("verificationMethod", methods)
-                .add("assertionMethod", assertion)
-                .build();
-        return Jsons.pretty(profile);
+                .add("type", Jsons.JSON.createArrayBuilder().add("Profile"))
+                .add("name", facts.name().in(LocaleContextHolder.getLocale(), "en"))
+                .add("url", CredentialDocuments.isHttpUrl(facts.website()) ? facts.website().strip() : id);
+        if (facts.description() != null && !facts.description().isEmpty()) {
+            profile.add("description", facts.description().in(LocaleContextHolder.getLocale(), "en"));
+        }
+        if (facts.email() != null && !facts.email().isBlank()) {
+            profile.add("email", facts.email().strip());
+        }
+        profile.add("verificationMethod", methods)
+                .add("assertionMethod", assertion);
+        return Jsons.pretty(profile.build());
     }
 
     /** One public JWK of the organisation (current or retired), by the key id at the end of its {@code kid} URL. */
@@ -156,13 +160,15 @@ public class Credentials {
 
     JsonObject unsigned(Badge badge, Award award) {
         String language = award.language() == null ? "en" : award.language();
-        String issuerName = organisations.nameOf(award.organisationId()).map(n -> n.in(language, "en")).orElse("");
+        Optional<OrganisationFacts> facts = organisations.facts(award.organisationId());
+        String issuerName = facts.map(f -> f.name().in(language, "en")).orElse("");
+        String issuerUrl = facts.map(OrganisationFacts::website).filter(CredentialDocuments::isHttpUrl).map(String::strip).orElse(null);
         String email = award.recipientEmail();
         if ((email == null || email.isBlank()) && award.accountId() != null) {
             email = accounts.byId(award.accountId()).map(AccountSummary::email).orElse(null);
         }
         return CredentialDocuments.credential(badge, award,
-                new CredentialDocuments.Issuer(award.organisationId(), issuerName),
+                new CredentialDocuments.Issuer(award.organisationId(), issuerName, issuerUrl),
                 new CredentialDocuments.Recipient(email), urls, encryption.recipientSalt(award.publicId().toString()));
     }
 

@@ -6,7 +6,6 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,7 +49,7 @@ final class DataIntegrity {
 
     /** The document with a proof array holding one new proof. */
     static JsonObject sign(JsonObject unsigned, String verificationMethod, PrivateKey key, Instant created) {
-        JsonObject options = Json.createObjectBuilder()
+        JsonObject options = Jsons.JSON.createObjectBuilder()
                 .add("type", TYPE)
                 .add("created", created.truncatedTo(ChronoUnit.SECONDS).toString())
                 .add("verificationMethod", verificationMethod)
@@ -63,10 +62,10 @@ final class DataIntegrity {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(key);
             signature.update(hash);
-            JsonObject proof = Json.createObjectBuilder(options)
+            JsonObject proof = Jsons.JSON.createObjectBuilder(options)
                     .add("proofValue", Multibase.base58btc(signature.sign()))
                     .build();
-            return Json.createObjectBuilder(document).add("proof", Json.createArrayBuilder().add(proof)).build();
+            return Jsons.JSON.createObjectBuilder(document).add("proof", Jsons.JSON.createArrayBuilder().add(proof)).build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
         }
@@ -110,15 +109,56 @@ final class DataIntegrity {
     }
 
     private static byte[] hashData(JsonObject document, JsonObject proofOptions) {
-        JsonObject proofConfig = Json.createObjectBuilder(proofOptions)
-                .add("@context", document.getOrDefault("@context", JsonValue.NULL))
-                .build();
-        byte[] proofHash = sha256(canonicalize(proofConfig));
+        String canonicalProof = canonicalProofOptions(document, proofOptions);
+        if (canonicalProof == null) {
+            JsonObject proofConfig = Jsons.JSON.createObjectBuilder(proofOptions)
+                    .add("@context", document.getOrDefault("@context", JsonValue.NULL))
+                    .build();
+            canonicalProof = canonicalize(proofConfig);
+        }
+        byte[] proofHash = sha256(canonicalProof);
         byte[] documentHash = sha256(canonicalize(document));
         byte[] both = new byte[64];
         System.arraycopy(proofHash, 0, both, 0, 32);
         System.arraycopy(documentHash, 0, both, 32, 32);
         return both;
+    }
+
+    private static final java.util.Set<String> PROOF_OPTIONS =
+            java.util.Set.of("type", "created", "verificationMethod", "cryptosuite", "proofPurpose");
+    private static final java.util.regex.Pattern DATE_TIME_Z =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    private static final java.util.regex.Pattern PLAIN_IRI = java.util.regex.Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
+
+    /**
+     * The canonical N-Quads of the usual proof options, written directly: under the W3C credentials v2
+     * context (first, and protected) an {@code eddsa-rdfc-2022} proof with exactly these five options always
+     * becomes these five quads of one blank node (RDFC-1.0 names it _:c14n0). Anything else, or
+     * any doubt, returns {@code null} and goes through full JSON-LD processing; a test checks that both agree.
+     */
+    static String canonicalProofOptions(JsonObject document, JsonObject options) {
+        if (!(document.get("@context") instanceof JsonArray contexts) || contexts.isEmpty()
+                || !(contexts.get(0) instanceof jakarta.json.JsonString first) || !JsonLdContexts.VC_V2.equals(first.getString())
+                || !options.keySet().equals(PROOF_OPTIONS)) {
+            return null;
+        }
+        for (String key : PROOF_OPTIONS) {
+            if (!(options.get(key) instanceof jakarta.json.JsonString)) {
+                return null;
+            }
+        }
+        String created = options.getString("created");
+        String method = options.getString("verificationMethod");
+        if (!TYPE.equals(options.getString("type")) || !CRYPTOSUITE.equals(options.getString("cryptosuite"))
+                || !ASSERTION_METHOD.equals(options.getString("proofPurpose"))
+                || !DATE_TIME_Z.matcher(created).matches() || !PLAIN_IRI.matcher(method).matches()) {
+            return null;
+        }
+        return "_:c14n0 <http://purl.org/dc/terms/created> \"" + created + "\"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n"
+                + "_:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/security#DataIntegrityProof> .\n"
+                + "_:c14n0 <https://w3id.org/security#cryptosuite> \"eddsa-rdfc-2022\"^^<https://w3id.org/security#cryptosuiteString> .\n"
+                + "_:c14n0 <https://w3id.org/security#proofPurpose> <https://w3id.org/security#assertionMethod> .\n"
+                + "_:c14n0 <https://w3id.org/security#verificationMethod> <" + method + "> .\n";
     }
 
     private static byte[] sha256(String text) {
@@ -133,7 +173,7 @@ final class DataIntegrity {
         if (!object.containsKey(key)) {
             return object;
         }
-        JsonObjectBuilder builder = Json.createObjectBuilder(object);
+        JsonObjectBuilder builder = Jsons.JSON.createObjectBuilder(object);
         builder.remove(key);
         return builder.build();
     }

@@ -16,7 +16,7 @@ class RevokedAwards {
 
     List<Integer> statusIndexes(long organisationId) {
         return jdbc.sql("""
-                        select status_index from recognition_awards
+                        select status_index from award
                         where organisation_id = ? and revoked_at is not null order by status_index""")
                 .param(organisationId).query(Integer.class).list();
     }

@@ -9,7 +9,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -54,7 +53,7 @@ class Signing {
     String jwt(long organisationId, JsonObject credential) {
         IssuerKeys.Kind kind = jwtAlgorithm == JWSAlgorithm.ES256 ? IssuerKeys.Kind.EC_P256 : IssuerKeys.Kind.RSA;
         IssuerKeys.IssuerKey key = keys.active(organisationId, kind);
-        JsonObjectBuilder payload = Json.createObjectBuilder(DataIntegrity.without(credential, "proof"));
+        JsonObjectBuilder payload = Jsons.JSON.createObjectBuilder(DataIntegrity.without(credential, "proof"));
         payload.add("iss", urls.issuer(organisationId));
         payload.add("jti", credential.getString("id"));
         JsonObject subject = credential.getJsonObject("credentialSubject");

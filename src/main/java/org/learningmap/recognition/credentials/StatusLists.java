@@ -1,6 +1,5 @@
 package org.learningmap.recognition.credentials;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,13 +52,13 @@ class StatusLists {
             return cached.json();
         }
         String url = urls.statusList(organisationId);
-        JsonObject unsigned = Json.createObjectBuilder()
-                .add("@context", Json.createArrayBuilder().add(JsonLdContexts.VC_V2))
+        JsonObject unsigned = Jsons.JSON.createObjectBuilder()
+                .add("@context", Jsons.JSON.createArrayBuilder().add(JsonLdContexts.VC_V2))
                 .add("id", url)
-                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
+                .add("type", Jsons.JSON.createArrayBuilder().add("VerifiableCredential").add("BitstringStatusListCredential"))
                 .add("issuer", urls.issuer(organisationId))
                 .add("validFrom", CredentialDocuments.dateTime(now))
-                .add("credentialSubject", Json.createObjectBuilder()
+                .add("credentialSubject", Jsons.JSON.createObjectBuilder()
                         .add("id", url + "#list")
                         .add("type", "BitstringStatusList")
                         .add("statusPurpose", "revocation")

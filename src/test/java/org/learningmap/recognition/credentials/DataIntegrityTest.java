@@ -34,6 +34,8 @@ class DataIntegrityTest {
         JsonObject proofConfig = Json.createObjectBuilder(DataIntegrity.without(proof, "proofValue"))
                 .add("@context", signed.get("@context")).build();
         assertThat(DataIntegrity.canonicalize(proofConfig)).isEqualTo(resource("spec-impl-guide-ob3-proof-canon.nq"));
+        assertThat(DataIntegrity.canonicalProofOptions(signed, DataIntegrity.without(proof, "proofValue")))
+                .isEqualTo(resource("spec-impl-guide-ob3-proof-canon.nq"));
 
         var key = Multibase.ed25519FromMultikey("z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi");
         assertThat(DataIntegrity.verify(signed, proof, key)).isTrue();
@@ -49,7 +51,11 @@ class DataIntegrityTest {
         JsonObject unsigned = DataIntegrity.without(json(resource("spec-impl-guide-ob3-signed.json")), "proof");
         JsonObject signed = DataIntegrity.sign(unsigned, "https://example.edu/issuers/565049#" + multikey,
                 pair.getPrivate(), Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(DataIntegrity.verify(signed, DataIntegrity.proofs(signed).getFirst(),
-                Multibase.ed25519FromMultikey(multikey))).isTrue();
+        JsonObject proof = DataIntegrity.proofs(signed).getFirst();
+        assertThat(DataIntegrity.verify(signed, proof, Multibase.ed25519FromMultikey(multikey))).isTrue();
+        // the proof options written directly are what full JSON-LD processing of them gives
+        JsonObject options = DataIntegrity.without(proof, "proofValue");
+        assertThat(DataIntegrity.canonicalProofOptions(signed, options)).isNotNull()
+                .isEqualTo(DataIntegrity.canonicalize(Json.createObjectBuilder(options).add("@context", signed.get("@context")).build()));
     }
 }

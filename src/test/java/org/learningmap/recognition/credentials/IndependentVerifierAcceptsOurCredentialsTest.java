@@ -1,0 +1,164 @@
+package org.learningmap.recognition.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learningmap.recognition.Award;
+import org.learningmap.recognition.Recognition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An independent verifier built on Digital Bazaar's libraries and 1EdTech's schema (the ob-verify
+ * harness, run with --strict) accepts the credentials this application issues and serves, as JSON with
+ * a Data Integrity proof and as VC-JWT, fetching the issuer's keys and status list from the running
+ * application; and rejects a changed one and a revoked one. The harness is found at
+ * {@code LEARNINGMAP_OB_VERIFY} or {@code ../shared/harness/ob-verify}; without it this test is skipped,
+ * unless {@code LEARNINGMAP_REQUIRE_OB_VERIFY=1}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IndependentVerifierAcceptsOurCredentialsTest {
+
+    private static Path harness;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Recognition recognition;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    CredentialUrls urls;
+    @TempDir
+    Path files;
+
+    CredentialFixtures given;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void findTheHarness() {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getenv("LEARNINGMAP_OB_VERIFY");
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        } else {
+            candidates.add(Path.of("../shared/harness/ob-verify"));
+            candidates.add(Path.of("../../shared/harness/ob-verify"));
+        }
+        harness = candidates.stream().map(Path::toAbsolutePath).map(Path::normalize)
+                .filter(p -> Files.isRegularFile(p.resolve("verify.mjs")) && Files.isDirectory(p.resolve("node_modules")))
+                .findFirst().orElse(null);
+        String problem = harness == null ? "the ob-verify harness (with node_modules, after npm ci) is not at " + candidates
+                + "; set LEARNINGMAP_OB_VERIFY to its folder" : nodeMissing();
+        if (problem != null) {
+            if ("1".equals(System.getenv("LEARNINGMAP_REQUIRE_OB_VERIFY"))) {
+                throw new IllegalStateException(problem + " (LEARNINGMAP_REQUIRE_OB_VERIFY=1)");
+            }
+            Assumptions.abort("Skipped: " + problem);
+        }
+    }
+
+    private static String nodeMissing() {
+        try {
+            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0 ? null : "node does not run";
+        } catch (IOException | InterruptedException e) {
+            return "node is not installed (" + e.getMessage() + ")";
+        }
+    }
+
+    @BeforeEach
+    void library() {
+        given = new CredentialFixtures(jdbc, passwords, recognition);
+    }
+
+    @Test
+    void theDataIntegrityCredentialPassesStrictVerification() throws Exception {
+        Award award = given.toEmail(given.badge("Safe online banking"), "ruta.verifier@example.org");
+        Path json = save("credential.json", fetch("/credentials/" + award.publicId() + ".json"));
+
+        assertVerdict(0, json.toString(), "--expect", "ob3", "--recipient", "ruta.verifier@example.org");
+        // and fetched from its stable address by content negotiation
+        assertVerdict(0, "http://127.0.0.1:" + port + "/credentials/" + award.publicId(), "--expect", "ob3");
+    }
+
+    @Test
+    void theVcJwtPassesStrictVerification() throws Exception {
+        Award award = given.toLearner(given.badge("Video calls with family"));
+        Path jwt = save("credential.jwt", fetch("/credentials/" + award.publicId() + ".jwt"));
+
+        assertVerdict(0, jwt.toString(), "--expect", "ob3");
+    }
+
+    @Test
+    void aChangedCredentialFails() throws Exception {
+        Award award = given.toLearner(given.badge("Spreadsheets"));
+        String json = fetch("/credentials/" + award.publicId() + ".json");
+        assertThat(json).contains("\"Spreadsheets");
+        Path changed = save("changed.json", json.replace("\"Spreadsheets", "\"Advanced spreadsheets"));
+
+        String output = assertVerdict(1, changed.toString());
+        assertThat(output).contains("[FAIL] proof");
+    }
+
+    @Test
+    void aRevokedCredentialFailsInBothForms() throws Exception {
+        Award award = given.toLearner(given.badge("Online shopping"));
+        Path json = save("revoked.json", fetch("/credentials/" + award.publicId() + ".json"));
+        Path jwt = save("revoked.jwt", fetch("/credentials/" + award.publicId() + ".jwt"));
+        assertVerdict(0, json.toString());
+
+        recognition.revoke(award.id(), "Awarded to the wrong person", given.editor);
+
+        assertThat(assertVerdict(1, json.toString())).contains("[FAIL] status.BitstringStatusList");
+        assertThat(assertVerdict(1, jwt.toString())).contains("[FAIL] status.BitstringStatusList");
+    }
+
+    private String fetch(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
+    private Path save(String name, String content) throws IOException {
+        return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    /** Runs the harness with --strict and the issuer's documents mapped to this application; returns its report. */
+    private String assertVerdict(int exitCode, String input, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", harness.resolve("verify.mjs").toString(), input, "--strict",
+                "--map", urls.base() + "/=http://127.0.0.1:" + port + "/"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the harness finished").isTrue();
+        assertThat(process.exitValue()).as("ob-verify %s:%n%s", String.join(" ", command), output).isEqualTo(exitCode);
+        return output;
+    }
+}
