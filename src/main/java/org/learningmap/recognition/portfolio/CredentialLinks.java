@@ -35,7 +35,7 @@ public class CredentialLinks {
     }
 
     public String image(long badgeId) {
-        return baseUrl + "/portfolios/images/badges/" + badgeId + ".png";
+        return baseUrl + "/badges/" + badgeId + "/image.png";
     }
 
     /** The public portfolio's address on the site the person is on. */

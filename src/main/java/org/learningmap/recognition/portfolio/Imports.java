@@ -38,6 +38,8 @@ public class Imports {
 
     static final int MAX_PER_ACCOUNT = 50;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Imports.class);
+
     private final JdbcClient jdbc;
     private final BadgeVerifier verifier;
     private final MessageSource messages;
@@ -61,7 +63,13 @@ public class Imports {
         if (held >= MAX_PER_ACCOUNT) {
             throw new RuleViolation("recognition-portfolio.import.too-many", MAX_PER_ACCOUNT);
         }
-        Verdict verdict = verifier.verify(bytes, fileName);
+        Verdict verdict;
+        try {
+            verdict = verifier.verify(bytes, fileName);
+        } catch (RuntimeException failed) {
+            log.warn("Verifying an imported badge failed", failed);
+            return new Outcome(null, List.of(messages.getMessage("recognition-portfolio.import.not-checked", null, locale)));
+        }
         List<String> lines = verdict.checks().stream()
                 .filter(check -> verdict.status() == Verdict.Status.VALID || !check.passed())
                 .map(check -> messages.getMessage(check.messageKey(), check.arguments().toArray(), check.messageKey(), locale))

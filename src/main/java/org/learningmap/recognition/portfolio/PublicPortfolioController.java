@@ -1,11 +1,8 @@
 package org.learningmap.recognition.portfolio;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.platform.RuleViolation;
-import org.learningmap.recognition.BadgeImage;
-import org.learningmap.recognition.Recognition;
 import org.learningmap.sites.Sites;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -17,20 +14,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The public portfolio under a handle: only the awards (and imported badges) its holder made public,
- * and nothing at all until they turn the page on. Also the badge pictures the portfolio pages show.
+ * and nothing at all until they turn the page on. Also the file of a shown badge from elsewhere.
  */
 @Controller
 class PublicPortfolioController {
 
     private final Portfolio portfolio;
     private final Imports imports;
-    private final Recognition recognition;
     private final CredentialLinks links;
 
-    PublicPortfolioController(Portfolio portfolio, Imports imports, Recognition recognition, CredentialLinks links) {
+    PublicPortfolioController(Portfolio portfolio, Imports imports, CredentialLinks links) {
         this.portfolio = portfolio;
         this.imports = imports;
-        this.recognition = recognition;
         this.links = links;
     }
 
@@ -42,14 +37,6 @@ class PublicPortfolioController {
         model.addAttribute("apiLink", links.apiUrl(view.handle()));
         model.addAttribute("zone", Sites.current().zone());
         return "recognition/portfolio/public";
-    }
-
-    @GetMapping("/portfolios/images/badges/{badgeId}.png")
-    ResponseEntity<byte[]> badgeImage(@PathVariable long badgeId) {
-        recognition.badge(badgeId).orElseThrow(RuleViolation::notFound);
-        BadgeImage image = recognition.imagePng(badgeId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(image.bytes());
     }
 
     @GetMapping("/portfolios/images/imported/{id}")
