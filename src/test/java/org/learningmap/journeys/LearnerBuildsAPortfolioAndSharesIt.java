@@ -84,6 +84,7 @@ class LearnerBuildsAPortfolioAndSharesIt extends BrowserJourney {
         assertThat(page.getByText("Smartphone photography").first()).isVisible();
         assertThat(page.getByText("Private hobby badge")).hasCount(0);
         assertAccessible();
+        screenshot("public-portfolio");
 
         phone();
         open("/portfolios/" + handle + "?lang=en");
@@ -93,6 +94,7 @@ class LearnerBuildsAPortfolioAndSharesIt extends BrowserJourney {
         open("/account/badges?lang=en");
         assertFitsNarrowScreen();
         assertAccessible();
+        screenshot("my-badges-phone");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Smartphone photography")).click();
         assertFitsNarrowScreen();
         assertAccessible();

@@ -153,8 +153,23 @@ public class BadgeVerifier {
         return types(json).contains("VerifiableCredential");
     }
 
-    private static Verdict withSummary(Verdict verdict, JsonNode credential, Format format, String payload) {
-        return new Verdict(verdict.status(), format, verdict.checks(), ob3Summary(credential, verdict.summary()), payload);
+    private Verdict withSummary(Verdict verdict, JsonNode credential, Format format, String payload) {
+        Summary summary = ob3Summary(credential, verdict.summary());
+        if (verdict.status() == Status.REVOKED && summary.credentialId() != null) {
+            // our own credential: the issuer's reason is known here
+            String prefix = hosting.documents().base() + "/credentials/";
+            if (summary.credentialId().startsWith(prefix)) {
+                try {
+                    UUID publicId = UUID.fromString(summary.credentialId().substring(prefix.length()));
+                    summary = hosting.assertion(publicId).filter(Ob2Hosting.Hosted::revoked)
+                            .map(hosted -> reason(ob3Summary(credential, verdict.summary()), Json.mapper().valueToTree(hosted.document())))
+                            .orElse(summary);
+                } catch (IllegalArgumentException notOurs) {
+                    // not one of our addresses after all
+                }
+            }
+        }
+        return new Verdict(verdict.status(), format, verdict.checks(), summary, payload);
     }
 
     static Summary ob3Summary(JsonNode vc, Summary known) {

@@ -18,7 +18,10 @@ import java.util.Locale;
  * only {@code http}/{@code https} on the default or a high port, never an address of this machine
  * or of a private, link-local or multicast network (so an uploaded badge cannot make the server
  * reach into its own network), redirects followed by hand and checked the same way, short
- * timeouts, and at most {@value #MAX_BYTES} bytes read.
+ * timeouts, and at most {@value #MAX_BYTES} bytes read. The host's addresses are checked just
+ * before connecting; a name whose address changes between that check and the connection (DNS
+ * rebinding) is not caught here, so a deployment that must rule it out also limits outgoing traffic
+ * at its network's edge.
  */
 class HostedFetcher {
 

@@ -60,9 +60,11 @@ class Ob2Hosting {
     }
 
     Optional<Ob2Documents.Issuer> issuerFacts(long organisationId, String language) {
-        return organisations.nameOf(organisationId).map(name -> new Ob2Documents.Issuer(organisationId, name.in(language),
-                documents.base() + "/issuers/" + organisationId,
-                fallbackEmail, null));
+        return organisations.facts(organisationId).map(facts -> new Ob2Documents.Issuer(organisationId, facts.name().in(language),
+                facts.website() != null && facts.website().matches("(?i)https?://\\S+") ? facts.website()
+                        : documents.base() + "/issuers/" + organisationId,
+                facts.email() != null && !facts.email().isBlank() ? facts.email() : fallbackEmail,
+                facts.description() == null ? null : facts.description().in(language)));
     }
 
     Optional<Badge> badge(long badgeId) {

@@ -52,6 +52,8 @@ class CredentialsTest {
     MockMvc mvc;
     @Autowired
     CredentialUrls urls;
+    @Autowired
+    CredentialPersonalData personalData;
 
     CredentialFixtures given;
 
@@ -236,6 +238,19 @@ class CredentialsTest {
         mvc.perform(get("/status-lists/" + given.organisation + "/revocation")).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=5")))
                 .andExpect(jsonPath("$.type[1]").value("BitstringStatusListCredential"));
+    }
+
+    @Test
+    void deletingTheAccountDeletesTheKeptCredentialsThatHashTheirAddress() {
+        Award award = given.toLearner(given.badge("Digital photos"));
+        String before = credentials.signedJson(award.publicId());
+        assertThat(before).contains("identityHash");
+        assertThat(personalData.export(given.learner)).asList().hasSize(1);
+
+        personalData.forget(given.learner);
+
+        assertThat(jdbc.sql("select count(*) from recognition_credentials where award_id = ?").param(award.id())
+                .query(Integer.class).single()).isZero();
     }
 
     private boolean bit(int index) throws Exception {

@@ -54,7 +54,9 @@ class BadgeVerifierTest {
         hosting = new Ob2Hosting(recognition, accounts, organisations, BASE, "no-reply@example.org");
         verifier = new BadgeVerifier(ob3, hosting, new HostedFetcher(), Clock.fixed(NOW, ZoneOffset.UTC));
         when(recognition.badge(7)).thenReturn(Optional.of(badge));
-        when(organisations.nameOf(3)).thenReturn(Optional.of(LocalizedText.of("en", "Vilnius Public Library")));
+        when(organisations.facts(3)).thenReturn(Optional.of(new org.learningmap.organisations.OrganisationFacts(3, 1, "vpl",
+                LocalizedText.of("en", "Vilnius Public Library"), LocalizedText.of("en", "The city's libraries"), "info@library.example.org",
+                "https://library.example.org", "#123456", true)));
         when(recognition.imagePng(anyLong())).thenReturn(new org.learningmap.recognition.BadgeImage("image/png", BakedBadgesTest.picture()));
     }
 

@@ -78,6 +78,21 @@ class VerificationPagesTest extends VerificationTestBase {
     }
 
     @Test
+    void anAwardPastItsValiditySaysExpiredOnThePageAndInItsHostedAssertion() throws Exception {
+        Award award = award(badge("Online forms, last year"), "Ona Onaitė");
+        jdbc.sql("UPDATE award SET issued_at = now() - interval '400 days', expires_at = now() - interval '35 days' WHERE id = ?")
+                .param(award.id()).update();
+
+        mvc.perform(get("/credentials/{id}", award.publicId()).accept(MediaType.TEXT_HTML).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("verdict-expired")))
+                .andExpect(content().string(containsString(">Expired<")))
+                .andExpect(content().string(containsString("Failed:")));
+        mvc.perform(get("/ob2/assertions/{id}", award.publicId())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.expires").isNotEmpty());
+    }
+
+    @Test
     void theBadgeClassAndIssuerDocumentsDescribeTheBadge() throws Exception {
         Badge badge = badge("Video calls");
         mvc.perform(get("/ob2/badges/{id}", badge.id()).param("lang", "en")).andExpect(status().isOk())
@@ -136,6 +151,13 @@ class VerificationPagesTest extends VerificationTestBase {
                 .andExpect(content().string(containsString("verdict-invalid")))
                 .andExpect(content().string(containsString("Not valid")))
                 .andExpect(content().string(containsString("Failed:")));
+
+        upload(credentials.signedJson(award.publicId()).getBytes(StandardCharsets.UTF_8), "credential.json")
+                .andExpect(content().string(containsString("verdict-valid")));
+        upload(credentials.jwt(award.publicId()).getBytes(StandardCharsets.UTF_8), "credential.jwt")
+                .andExpect(content().string(containsString("verdict-valid")));
+        byte[] svg = mvc.perform(get("/credentials/{id}.svg", award.publicId())).andReturn().getResponse().getContentAsByteArray();
+        upload(svg, "badge.svg").andExpect(content().string(containsString("verdict-valid")));
 
         byte[] ob2svg = mvc.perform(get("/ob2/assertions/{id}.svg", award.publicId())).andReturn().getResponse().getContentAsByteArray();
         upload(ob2svg, "badge.svg").andExpect(content().string(containsString("verdict-valid")));
