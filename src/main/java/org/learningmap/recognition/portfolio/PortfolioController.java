@@ -1,7 +1,6 @@
 package org.learningmap.recognition.portfolio;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.recognition.playlists.Playlists;
@@ -185,9 +184,5 @@ class PortfolioController {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
