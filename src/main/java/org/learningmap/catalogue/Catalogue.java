@@ -192,6 +192,11 @@ public class Catalogue {
                 .optional();
     }
 
+    /** The facts of the known activities among {@code activityIds}, in the order given; unknown ones are left out. */
+    public List<ActivityFacts> activityFacts(java.util.Collection<Long> activityIds) {
+        return activityIds.stream().distinct().map(this::activityFacts).flatMap(Optional::stream).toList();
+    }
+
     private static final String SESSION_FACTS = """
             SELECT s.id, s.activity_id, s.organisation_id, s.site_id, a.kind, a.status AS activity_status, a.title,
                    s.starts_at, s.ends_at, s.venue_id, v.name AS venue_name, v.address, v.town,

@@ -98,6 +98,16 @@ public class Organisations {
     /** The slug of the site's own issuer, see {@link #siteIssuer}. */
     public static final String SITE_ISSUER_SLUG = "site--issuer";
 
+    /** The site's approved organisations (id to name), by English name: the issuers a coordinator may choose from. */
+    public java.util.Map<Long, LocalizedText> approvedOf(long siteId) {
+        java.util.Map<Long, LocalizedText> named = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM organisation WHERE site_id = ? AND status = 'APPROVED' ORDER BY name ->> 'en', id")
+                .param(siteId)
+                .query((rs, n) -> named.put(rs.getLong("id"), org.learningmap.platform.Json.text(rs.getString("name"))))
+                .list();
+        return named;
+    }
+
     /** The venue, whatever its organisation's status; empty when there is none with this id. */
     public Optional<VenueSummary> venue(long venueId) {
         return venues.find(venueId).map(Venue::summary);
@@ -106,16 +116,6 @@ public class Organisations {
     /** The organisation's venues, by town and name. */
     public List<VenueSummary> venuesOf(long organisationId) {
         return venues.ofOrganisation(organisationId).stream().map(Venue::summary).toList();
-    }
-
-    /** The approved organisations of a site, id and name, by name. */
-    public java.util.Map<Long, LocalizedText> approvedOf(long siteId) {
-        java.util.Map<Long, LocalizedText> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT id, name FROM organisation WHERE site_id = ? AND status = 'APPROVED' ORDER BY name ->> 'en', id")
-                .param(siteId)
-                .query((rs, n) -> names.put(rs.getLong("id"), org.learningmap.platform.Json.text(rs.getString("name"))))
-                .list();
-        return names;
     }
 
     /** The approved organisations of a site by id, in the order of their names in the given language. */
