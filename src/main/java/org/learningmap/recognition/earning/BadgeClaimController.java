@@ -12,6 +12,8 @@ import org.learningmap.catalogue.Formats;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.recognition.AwardOutcome;
 import org.learningmap.recognition.Badge;
+import org.learningmap.recognition.BadgeImage;
+import org.learningmap.recognition.Recognition;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,15 +34,17 @@ import org.springframework.web.util.UriUtils;
  * account of a printed desk card, each coming back to the claim afterwards.
  */
 @Controller
-class ClaimController {
+class BadgeClaimController {
 
-    private static final String HELD = ClaimController.class.getName() + ".codes";
+    private static final String HELD = BadgeClaimController.class.getName() + ".codes";
 
     private final BadgeClaims claims;
     private final EarningAccess access;
     private final java.time.Clock clock;
+    private final Recognition recognition;
 
-    ClaimController(BadgeClaims claims, EarningAccess access, java.time.Clock clock) {
+    BadgeClaimController(BadgeClaims claims, EarningAccess access, java.time.Clock clock, Recognition recognition) {
+        this.recognition = recognition;
         this.claims = claims;
         this.access = access;
         this.clock = clock;
@@ -136,6 +140,8 @@ class ClaimController {
         }
         AwardOutcome outcome = claims.claim(normal, me.get().id());
         model.addAttribute("outcome", outcome);
+        BadgeImage image = recognition.imagePng(badge.id());
+        model.addAttribute("badgeImage", "data:" + image.contentType() + ";base64," + java.util.Base64.getEncoder().encodeToString(image.bytes()));
         return "recognition/earning/claim";
     }
 
