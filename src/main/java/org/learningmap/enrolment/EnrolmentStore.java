@@ -190,6 +190,12 @@ class EnrolmentStore {
         jdbc.sql("UPDATE enrolment SET manage_token_hash = ? WHERE id = ?").params(tokenHash, enrolmentId).update();
     }
 
+    /** Sessions of the activity the person was present at (the table {@code attendance} of attendance rosters). */
+    int sessionsAttended(long activityId, long accountId) {
+        return jdbc.sql("SELECT count(DISTINCT session_id) FROM attendance WHERE activity_id = ? AND account_id = ? AND status = 'PRESENT'")
+                .params(activityId, accountId).query(Integer.class).single();
+    }
+
     private static PoolRow pool(ResultSet rs, int row) throws SQLException {
         return new PoolRow(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"), rs.getLong("activity_id"),
                 (Long) rs.getObject("session_id"), (Integer) rs.getObject("capacity"), rs.getInt("confirmed"));

@@ -393,6 +393,12 @@ public class Enrolments {
         return catalogue.sessionsOf(activityId);
     }
 
+    /** How many sessions of the activity the person was recorded present at. */
+    @Transactional(readOnly = true)
+    public int sessionsAttended(long activityId, long accountId) {
+        return store.sessionsAttended(activityId, accountId);
+    }
+
     /** One of the person's own sign-ups; empty when there is none with this id or it is someone else's. */
     @Transactional(readOnly = true)
     public Optional<MyEnrolment> mine(long enrolmentId, long accountId) {

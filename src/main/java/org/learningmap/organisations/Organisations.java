@@ -67,6 +67,37 @@ public class Organisations {
                 .map(org.learningmap.platform.Json::text);
     }
 
+    /** What an organisation tells about itself in public, whatever its status; empty for an unknown organisation. */
+    public Optional<OrganisationFacts> facts(long organisationId) {
+        return jdbc.sql("SELECT id, site_id, slug, name, description, email, website, colour, status FROM organisation WHERE id = ?")
+                .param(organisationId)
+                .query((rs, n) -> new OrganisationFacts(rs.getLong("id"), rs.getLong("site_id"), rs.getString("slug"),
+                        org.learningmap.platform.Json.text(rs.getString("name")),
+                        org.learningmap.platform.Json.text(rs.getString("description")), rs.getString("email"),
+                        rs.getString("website"), rs.getString("colour"), "APPROVED".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    /**
+     * The site's own issuer: an approved organisation standing for the site's network, which awards
+     * what no single provider does (skills-check bands, volunteer milestones). Made on first use with
+     * the given name and description (slug {@value #SITE_ISSUER_SLUG}, which no applicant can get, and no staff); its id is the same every time.
+     */
+    public long siteIssuer(long siteId, LocalizedText name, LocalizedText description) {
+        jdbc.sql("""
+                        INSERT INTO organisation (site_id, slug, kind, name, description, verified, status, decided_at)
+                        VALUES (?, ?, 'LIBRARY_NETWORK', CAST(? AS jsonb), CAST(? AS jsonb), true, 'APPROVED', now())
+                        ON CONFLICT (site_id, slug) DO NOTHING
+                        """)
+                .params(siteId, SITE_ISSUER_SLUG, org.learningmap.platform.Json.json(name), org.learningmap.platform.Json.json(description))
+                .update();
+        return jdbc.sql("SELECT id FROM organisation WHERE site_id = ? AND slug = ?").params(siteId, SITE_ISSUER_SLUG)
+                .query(Long.class).single();
+    }
+
+    /** The slug of the site's own issuer, see {@link #siteIssuer}. */
+    public static final String SITE_ISSUER_SLUG = "site--issuer";
+
     /** The venue, whatever its organisation's status; empty when there is none with this id. */
     public Optional<VenueSummary> venue(long venueId) {
         return venues.find(venueId).map(Venue::summary);

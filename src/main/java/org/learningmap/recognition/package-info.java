@@ -18,6 +18,22 @@
  * (the signed-in person, as the request carries it); the reason is kept and shown on the award's
  * verification page.
  *
+ * <p>Badges follow what happens elsewhere ({@code BadgeRules}): a published activity gets its badge
+ * (its title, summary, "took part in" criteria in each of its languages, its DigComp competences as
+ * alignments, its topics as tags); an activity with no badge yet (loaded in bulk, say) gets one the
+ * first time it is asked for. Attendance earns the activity's badge (path ATTENDANCE, key
+ * {@code attendance:<badge>:<account>}) once a person attended at least the badge's share of
+ * sessions (80 % unless the badge says otherwise): of all sessions that take place for a course or
+ * camp, so a course's badge is not earned after its first session; of the sessions held so far for
+ * anything else, so a single session is enough for a class or an event.
+ *
+ * <p>A skills-check band and a volunteer milestone belong to no provider: the person earned them on
+ * the site. Their badges (one per site, framework, area and band; one per site and milestone) are
+ * issued by the site's own issuer, an approved organisation standing for the site's network that
+ * {@code Organisations.siteIssuer} makes on first use (a fixed slug no applicant can get, no staff;
+ * a platform administrator manages its badges). Picking some provider of the site instead would make
+ * it vouch for what it never saw; the event carries no organisation to take.
+ *
  * <p>Publishes {@link org.learningmap.recognition.BadgeAwarded} and
  * {@link org.learningmap.recognition.AwardRevoked}.
  */
