@@ -55,7 +55,7 @@ class AwardController {
         model.addAttribute("sessions", sessions.stream().limit(60).map(s -> new SessionChoice(s.sessionId(),
                 Formats.date(s.startsAt(), site.zone(), locale) + ", " + Formats.time(s.startsAt(), site.zone(), locale))).toList());
         if (sessionId != null && sessions.stream().anyMatch(s -> s.sessionId() == sessionId)) {
-            model.addAttribute("session", sessionId);
+            model.addAttribute("pickedSession", sessionId);
             model.addAttribute("attendees", awards.attendees(badge, sessionId, me));
         }
         model.addAttribute("openClaims", claims.openClaims(badge.id()));
