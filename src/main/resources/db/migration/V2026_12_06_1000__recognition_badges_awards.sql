@@ -68,7 +68,9 @@ CREATE TABLE award (
     revocation_reason  text,
     revoked_by         bigint      REFERENCES account (id) ON DELETE SET NULL,
     status_index       int         NOT NULL CHECK (status_index >= 0),
-    CHECK (account_id IS NOT NULL OR recipient_email IS NOT NULL)
+    forgotten          boolean     NOT NULL DEFAULT false,   -- the holder deleted their account: nothing names them
+    -- someone to go to, unless the holder was forgotten (the award then stays, revoked, for its status list)
+    CHECK (account_id IS NOT NULL OR recipient_email IS NOT NULL OR (forgotten AND revoked_at IS NOT NULL))
 );
 CREATE UNIQUE INDEX award_idempotency_idx ON award (idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE UNIQUE INDEX award_status_index_idx ON award (site_id, status_index);

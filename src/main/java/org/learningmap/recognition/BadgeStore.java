@@ -90,6 +90,12 @@ class BadgeStore {
                 .param("ids", organisationIds).query(BadgeStore::badge).list();
     }
 
+    /** The organisations issuing the site's own badges (skills-check bands, volunteer milestones). */
+    List<Long> siteBadgeIssuers(long siteId) {
+        return jdbc.sql("SELECT DISTINCT organisation_id FROM badge WHERE site_id = ? AND source IN ('SKILLS_BAND', 'VOLUNTEER_HOURS') ORDER BY 1")
+                .param(siteId).query(Long.class).list();
+    }
+
     /** Changes what a person may edit; false when the badge does not exist. */
     boolean update(long id, LocalizedText name, LocalizedText description, LocalizedText criteria, List<String> tags,
                    List<Alignment> alignments, Integer validityDays, Integer attendancePercent, Instant now) {
