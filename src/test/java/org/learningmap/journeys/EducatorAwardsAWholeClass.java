@@ -59,9 +59,14 @@ class EducatorAwardsAWholeClass extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("Award “" + title + "”");
         assertFitsNarrowScreen();
         assertAccessible();
-
         page.getByLabel("Session").selectOption(String.valueOf(session));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show who came")).click();
+        assertThat(page.locator(".earning-people")).containsText("Ona Petraitienė");
+
+        // The usual way there: from the session's roster, at the end of the class.
+        open("/staff/sessions/" + session + "/roster?lang=en");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Award the activity’s badge to the people who came")).click();
+        assertThat(page.locator("h1")).hasText("Award “" + title + "”");
         assertThat(page.locator(".earning-people")).containsText("Ona Petraitienė");
         assertThat(page.locator(".earning-people")).containsText("Jonas Kazlauskas");
         assertThat(page.locator(".earning-people")).containsText("Rūta Vaitkienė");

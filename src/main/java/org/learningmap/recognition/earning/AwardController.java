@@ -16,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -26,8 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Every form carries a fresh one-time key, so sending it twice awards nobody twice.
  */
 @Controller
-@RequestMapping("/staff/badges/{badgeId}/award")
 class AwardController {
+
+    static final String PAGE = "/staff/badges/{badgeId}/award";
 
     /** A session in the picker: its id and when it took place, in the site's zone. */
     record SessionChoice(long id, String label) {
@@ -45,7 +45,7 @@ class AwardController {
         this.evidence = evidence;
     }
 
-    @GetMapping
+    @GetMapping(PAGE)
     String page(@PathVariable long badgeId, @RequestParam(name = "session", required = false) Long sessionId, Model model) {
         long me = EarningAccess.me().id();
         Badge badge = access.badgeToAward(badgeId, me);
@@ -64,7 +64,14 @@ class AwardController {
         return view(model, badge);
     }
 
-    @PostMapping("/person")
+    /** From an activity (its roster, for instance): its badge's award page, the badge made if it has none yet. */
+    @GetMapping("/staff/activities/{activityId}/badge/award")
+    String ofActivity(@PathVariable long activityId, @RequestParam(name = "session", required = false) Long sessionId) {
+        Badge badge = awards.activityBadge(activityId, EarningAccess.me().id());
+        return "redirect:/staff/badges/" + badge.id() + "/award" + (sessionId == null ? "" : "?session=" + sessionId + "#session");
+    }
+
+    @PostMapping(PAGE + "/person")
     String person(@PathVariable long badgeId, @RequestParam(required = false) String email,
                   @RequestParam(required = false) String name, @RequestParam(required = false) String narrative,
                   @RequestParam(required = false) String evidenceUrl, @RequestParam(required = false) String formKey,
@@ -83,7 +90,7 @@ class AwardController {
         return "redirect:/staff/badges/" + badgeId + "/award";
     }
 
-    @PostMapping("/attendee")
+    @PostMapping(PAGE + "/attendee")
     String attendee(@PathVariable long badgeId, @RequestParam long sessionId, @RequestParam long accountId,
                     @RequestParam(required = false) String narrative, @RequestParam(required = false) String formKey,
                     RedirectAttributes redirect) {
@@ -98,7 +105,7 @@ class AwardController {
         return "redirect:/staff/badges/" + badgeId + "/award?session=" + sessionId;
     }
 
-    @PostMapping("/session")
+    @PostMapping(PAGE + "/session")
     String session(@PathVariable long badgeId, @RequestParam long sessionId, @RequestParam(required = false) String narrative,
                    @RequestParam(required = false) String formKey, RedirectAttributes redirect) {
         long me = EarningAccess.me().id();

@@ -3,7 +3,10 @@ package org.learningmap.recognition.earning;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.learningmap.catalogue.ActivityFacts;
+import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.SessionFacts;
+import org.learningmap.sites.Sites;
 import org.learningmap.enrolment.Enrolments;
 import org.learningmap.enrolment.SessionAttendee;
 import org.learningmap.platform.RuleViolation;
@@ -39,8 +42,10 @@ class EducatorAwards {
     private final EarningAccess access;
     private final Recognition recognition;
     private final Enrolments enrolments;
+    private final Catalogue catalogue;
 
-    EducatorAwards(EarningAccess access, Recognition recognition, Enrolments enrolments) {
+    EducatorAwards(EarningAccess access, Recognition recognition, Enrolments enrolments, Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.access = access;
         this.recognition = recognition;
         this.enrolments = enrolments;
@@ -107,6 +112,23 @@ class EducatorAwards {
             }
         }
         return new SessionResult(awarded, held);
+    }
+
+    /**
+     * The activity's badge (made if it has none yet), for staff (educator or above) of its organisation.
+     *
+     * @throws RuleViolation 404 for an unknown activity or one of another site, 403 for anyone else
+     */
+    @Transactional
+    Badge activityBadge(long activityId, long staffId) {
+        ActivityFacts activity = catalogue.activityFacts(activityId).orElseThrow(RuleViolation::notFound);
+        if (activity.siteId() != Sites.current().id()) {
+            throw RuleViolation.notFound();
+        }
+        if (!access.mayAward(staffId, activity.organisationId())) {
+            throw RuleViolation.forbidden();
+        }
+        return recognition.ensureActivityBadge(activityId);
     }
 
     /** The sessions of the badge's activity, newest first; none for a badge not made for an activity. */
