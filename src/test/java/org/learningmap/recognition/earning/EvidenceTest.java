@@ -113,6 +113,18 @@ class EvidenceTest extends EarningTestBase {
         assertThat(path(badge.id(), learner)).isEqualTo("EVIDENCE");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    EarningPersonalData personalData;
+
+    @Test
+    void aLearnersEvidenceIsInTheirDataExportAndGoesWithTheirAccount() throws Exception {
+        long submission = submit(learner, "Private story of my work", null, PDF, "work.pdf");
+        assertThat(personalData.export(learner).toString()).contains("Private story of my work", "work.pdf", "SUBMITTED");
+        personalData.forget(learner);
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_submission WHERE id = ?").param(submission).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_event WHERE submission_id = ?").param(submission).query(Integer.class).single()).isZero();
+    }
+
     private long submit(long who, String body, String link, byte[] file, String fileName) throws Exception {
         var request = multipart("/account/badges/evidence/badges/" + badge.id());
         if (file != null) {
