@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.learningmap.platform.RuleViolation;
+import org.learningmap.platform.SafeRedirect;
 import org.learningmap.sites.Sites;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,13 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /claim}: a person made at a desk types the code from their card, adds an e-mail address
  * or a phone number and a password, and the account is theirs; they are signed in at once. The
- * form is limited per address like sign-in ({@link AttemptLimiter}).
+ * form is limited per address like sign-in ({@link AttemptLimiter}). With {@code next} (a local
+ * path) the person goes on there afterwards, for example to the badge they were claiming.
  */
 @Controller
 class ClaimController {
 
-    record ClaimForm(String code, String email, String phone, String password) {
+    record ClaimForm(String code, String email, String phone, String password, String next) {
         ClaimForm {
+            next = next == null || next.isBlank() ? null : SafeRedirect.localPath(next);
             code = code == null ? "" : code.strip();
             email = email == null ? "" : email.strip();
             phone = phone == null ? "" : phone.strip();
@@ -39,8 +42,9 @@ class ClaimController {
     }
 
     @GetMapping("/claim")
-    String form(@RequestParam(name = "code", required = false) String code, Model model) {
-        model.addAttribute("form", new ClaimForm(code, "", "", ""));
+    String form(@RequestParam(name = "code", required = false) String code,
+                @RequestParam(name = "next", required = false) String next, Model model) {
+        model.addAttribute("form", new ClaimForm(code, "", "", "", next));
         return "accounts/claim";
     }
 
@@ -71,7 +75,7 @@ class ClaimController {
             CurrentAccount account = claims.claim(form.code(), form.email().isBlank() ? null : form.email(), phone,
                     form.password());
             session.signIn(account, request, response);
-            return "redirect:/account?claimed";
+            return "redirect:" + (form.next() == null ? "/account?claimed" : form.next());
         } catch (RuleViolation violation) {
             String field = switch (violation.reason()) {
                 case Registration.EMAIL_TAKEN -> "email";

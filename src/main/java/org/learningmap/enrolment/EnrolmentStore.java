@@ -28,6 +28,12 @@ class EnrolmentStore {
 
     // --- pools
 
+    /** The accounts marked present at a session (the attendance table of enrolment.attendance). */
+    List<Long> presentAt(long sessionId) {
+        return jdbc.sql("SELECT account_id FROM attendance WHERE session_id = ? AND status = 'PRESENT' AND account_id IS NOT NULL ORDER BY id")
+                .param(sessionId).query(Long.class).list();
+    }
+
     Optional<PoolRow> sessionPool(long sessionId) {
         return jdbc.sql(POOL + " WHERE session_id = ?").param(sessionId).query(EnrolmentStore::pool).optional();
     }

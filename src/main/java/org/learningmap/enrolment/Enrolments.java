@@ -405,6 +405,25 @@ public class Enrolments {
         return store.find(enrolmentId).filter(row -> row.accountId() != null && row.accountId() == accountId).map(this::mine);
     }
 
+    /**
+     * The people with an account marked present at a session (walk-ins known only by name are left
+     * out), by name. Only for staff of the organisation.
+     *
+     * @throws RuleViolation 404 for an unknown session, 403 for anyone else
+     */
+    @Transactional(readOnly = true)
+    public List<SessionAttendee> attendeesOf(long sessionId, long staffAccountId) {
+        SessionFacts session = catalogue.session(sessionId).orElseThrow(RuleViolation::notFound);
+        requireStaff(staffAccountId, session.organisationId());
+        List<SessionAttendee> attendees = new ArrayList<>();
+        for (long accountId : store.presentAt(sessionId)) {
+            accounts.byId(accountId).ifPresent(person ->
+                    attendees.add(new SessionAttendee(person.id(), person.displayName(), person.email())));
+        }
+        attendees.sort(java.util.Comparator.comparing(a -> a.displayName() == null ? "" : a.displayName()));
+        return attendees;
+    }
+
     /** Whether this account is staff (any role) of the organisation. */
     boolean isStaff(long accountId, long organisationId) {
         return organisations.roleOf(accountId, organisationId).isPresent();
