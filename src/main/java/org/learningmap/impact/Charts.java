@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The geometry of the server-rendered SVG bar charts; each bar carries the same text as the table beside it. */
-final class Charts {
+public final class Charts {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
     static final int LABEL_ROW = 20;
 
     /** One bar: its label, the figure as shown, and where it is drawn (a suppressed bar has no height). */
-    record Bar(String label, String text, boolean suppressed, double x, double y, double width, double height,
+    public record Bar(String label, String text, boolean suppressed, double x, double y, double width, double height,
                double textX, double textY) {
     }
 

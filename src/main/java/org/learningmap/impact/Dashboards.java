@@ -129,6 +129,13 @@ class Dashboards {
         return choices;
     }
 
+    private static final tools.jackson.databind.json.JsonMapper OPEN_DATA = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The open data as a JSON text: unlike the rest of the API, a suppressed value is written as {@code null}, not left out. */
+    String jsonText(Site site, Figures f, Locale locale) {
+        return OPEN_DATA.writeValueAsString(json(site, f, locale));
+    }
+
     /** The figures as open data (the API, the JSON download): counts are {@code null} with {@code suppressed: true} when hidden. */
     Map<String, Object> json(Site site, Figures f, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -70,9 +70,9 @@ class Dimensions {
     int profile(long siteId, List<Long> topicIds, List<Audience> audiences) {
         Long[] topics = topicIds.stream().sorted().toArray(Long[]::new);
         String[] groups = audiences.stream().map(Enum::name).sorted().toArray(String[]::new);
-        jdbc.sql("INSERT INTO impact_profile (site_id, topic_ids, audiences) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO impact_profile (site_id, topic_ids, audiences) VALUES (?, ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING")
                 .params(siteId, topics, groups).update();
-        return jdbc.sql("SELECT id FROM impact_profile WHERE site_id = ? AND topic_ids = ? AND audiences = ?")
+        return jdbc.sql("SELECT id FROM impact_profile WHERE site_id = ? AND topic_ids = ?::bigint[] AND audiences = ?::text[]")
                 .params(siteId, topics, groups).query(Integer.class).single();
     }
 }

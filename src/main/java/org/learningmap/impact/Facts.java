@@ -46,6 +46,8 @@ class Facts {
                 .params(cell.siteId(), cell.organisationId(), cell.areaId(), cell.profileId(), kind.name(), Date.valueOf(cell.day()),
                         personId, delta, amount, source)
                 .update();
+        // Writers of the same cell take turns, so each recomputation sees the facts the others committed.
+        lock("cell:" + cell.siteId() + ":" + cell.day() + ":" + cell.organisationId() + ":" + cell.areaId() + ":" + cell.profileId());
         jdbc.sql("SELECT impact_refresh_daily(?, ?, ?, ?, ?)")
                 .params(cell.siteId(), Date.valueOf(cell.day()), cell.organisationId(), cell.areaId(), cell.profileId())
                 .query(rs -> { });
@@ -61,6 +63,7 @@ class Facts {
     /** Adds +1 unless what {@code source} names already counts (the same event delivered twice). */
     @Transactional
     boolean addOnce(Cell cell, Kind kind, Long personId, String source) {
+        lock(source);
         if (net(kind, source) > 0) {
             return false;
         }
@@ -71,6 +74,7 @@ class Facts {
     /** Takes back one count of what {@code source} names, in the same cell it was counted in; nothing if it does not count. */
     @Transactional
     boolean retract(Kind kind, String source) {
+        lock(source);
         if (net(kind, source) <= 0) {
             return false;
         }
@@ -86,6 +90,11 @@ class Facts {
                 .optional();
         counted.ifPresent(c -> add(c.cell(), kind, c.personId(), -1, 0, source));
         return counted.isPresent();
+    }
+
+    /** A lock held until the transaction ends. */
+    void lock(String what) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(what).query(rs -> { });
     }
 
     boolean seen(Kind kind, String source) {

@@ -4,7 +4,7 @@ package org.learningmap.impact;
  * One published count. A count from 1 to 4 could single a person out: it is suppressed, its value
  * {@code null} and shown as "<5"; so is a count that would let one be worked out from the others.
  */
-record Figure(Long value, boolean suppressed) {
+public record Figure(Long value, boolean suppressed) {
 
     static final int THRESHOLD = 5;
     static final Figure ZERO = new Figure(0L, false);
@@ -13,16 +13,16 @@ record Figure(Long value, boolean suppressed) {
         return value > 0 && value < THRESHOLD ? new Figure(null, true) : new Figure(value, false);
     }
 
-    Figure suppress() {
+    public Figure suppress() {
         return new Figure(null, true);
     }
 
     /** The count as a dashboard shows it. */
-    String text() {
+    public String text() {
         return suppressed ? "<5" : String.format(java.util.Locale.ROOT, "%,d", value).replace(',', '\u00a0');
     }
 
-    long raw() {
+    public long raw() {
         return value == null ? 0 : value;
     }
 }

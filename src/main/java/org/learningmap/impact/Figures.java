@@ -10,20 +10,20 @@ import java.util.List;
  * @param populationShare    unique learners per 100 inhabitants, {@code null} when suppressed or unknown
  * @param skillsBefore       the mean self-rating (0–10) before, {@code null} when fewer than 5 answered
  */
-record Figures(ImpactFilter filter, Figure sessionsHeld, Figure enrolments, Figure attendances, Figure uniqueLearners,
+public record Figures(ImpactFilter filter, Figure sessionsHeld, Figure enrolments, Figure attendances, Figure uniqueLearners,
                long population, Double populationShare, Figure badges, Figure volunteerHours, Figure helps,
                Figure ratingsBefore, Double skillsBefore, Figure ratingsAfter, Double skillsAfter,
                List<MonthRow> months, List<AreaRow> areas) {
 
     /** Attendances and sessions held in one month ({@code 2026-05}). */
-    record MonthRow(String month, Figure attendances, Figure sessionsHeld) {
+    public record MonthRow(String month, Figure attendances, Figure sessionsHeld) {
     }
 
     /** One area's attendances, unique learners and reach; {@code areaId} 0 is online or without a known area. */
-    record AreaRow(long areaId, Figure attendances, Figure uniqueLearners, long population, Double populationShare) {
+    public record AreaRow(long areaId, Figure attendances, Figure uniqueLearners, long population, Double populationShare) {
     }
 
-    boolean populationShareSuppressed() {
+    public boolean populationShareSuppressed() {
         return populationShare == null && population > 0 && uniqueLearners.suppressed();
     }
 }

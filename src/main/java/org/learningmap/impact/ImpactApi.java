@@ -3,7 +3,7 @@ package org.learningmap.impact;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import java.util.Map;
+import org.springframework.http.MediaType;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,24 +24,24 @@ class ImpactApi {
         this.dashboards = dashboards;
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The site's figures for a period (months from/to as YYYY-MM), optionally by area, topic, audience and organisation")
-    Map<String, Object> site(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    String site(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) Long area, @RequestParam(required = false) Long topic,
                              @RequestParam(required = false) String audience, @RequestParam(required = false) Long organisation,
                              Locale locale) {
         Site site = Sites.current();
-        return dashboards.json(site, dashboards.figures(dashboards.filter(site,
+        return dashboards.jsonText(site, dashboards.figures(dashboards.filter(site,
                 ImpactController.params(from, to, area, topic, audience, organisation), null, null)), locale);
     }
 
-    @GetMapping("/areas/{areaId}")
+    @GetMapping(value = "/areas/{areaId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One area's figures, the same as its row of the site's figures")
-    Map<String, Object> area(@PathVariable long areaId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    String area(@PathVariable long areaId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) Long topic, @RequestParam(required = false) String audience,
                              @RequestParam(required = false) Long organisation, Locale locale) {
         Site site = Sites.current();
-        return dashboards.json(site, dashboards.figures(dashboards.filter(site,
+        return dashboards.jsonText(site, dashboards.figures(dashboards.filter(site,
                 ImpactController.params(from, to, null, topic, audience, organisation), areaId, null)), locale);
     }
 }

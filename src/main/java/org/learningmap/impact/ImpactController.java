@@ -1,7 +1,6 @@
 package org.learningmap.impact;
 
 import java.util.Locale;
-import java.util.Map;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.organisations.Organisations;
 import org.learningmap.organisations.StaffRole;
@@ -16,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The public impact dashboard of a site and of each area, its CSV and JSON downloads, and an
@@ -124,8 +122,7 @@ class ImpactController {
     }
 
     @GetMapping(value = "/impact.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    ResponseEntity<Map<String, Object>> json(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    ResponseEntity<String> json(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                              @RequestParam(required = false) Long area, @RequestParam(required = false) Long topic,
                                              @RequestParam(required = false) String audience,
                                              @RequestParam(required = false) Long organisation, Locale locale) {
@@ -134,6 +131,7 @@ class ImpactController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"impact-" + site.slug() + "-" + figures.filter().from()
                         + "-" + figures.filter().to() + ".json\"")
-                .body(dashboards.json(site, figures, locale));
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(dashboards.jsonText(site, figures, locale));
     }
 }

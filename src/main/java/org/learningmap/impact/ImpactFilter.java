@@ -6,13 +6,13 @@ import java.time.YearMonth;
  * What a dashboard shows: one site, the months from {@code from} to {@code to} (both included), and
  * optionally one area, topic, audience and organisation.
  */
-record ImpactFilter(long siteId, YearMonth from, YearMonth to, Long areaId, Long topicId, String audience, Long organisationId) {
+public record ImpactFilter(long siteId, YearMonth from, YearMonth to, Long areaId, Long topicId, String audience, Long organisationId) {
 
-    ImpactFilter withoutArea() {
+    public ImpactFilter withoutArea() {
         return new ImpactFilter(siteId, from, to, null, topicId, audience, organisationId);
     }
 
-    boolean byProfile() {
+    public boolean byProfile() {
         return topicId != null || audience != null;
     }
 }

@@ -100,6 +100,7 @@ class ImpactListeners {
     @ApplicationModuleListener
     void on(VolunteerHoursLogged e) {
         String source = "hours:" + e.entryId();
+        facts.lock(source);
         if (!facts.seen(Facts.Kind.VOLUNTEER_MINUTES, source)) {
             Facts.Cell cell = new Facts.Cell(e.siteId(), e.organisationId(), 0, 0, dimensions.day(e.siteId(), e.at()));
             facts.add(cell, Facts.Kind.VOLUNTEER_MINUTES, null, e.minutes(), 0, source);
