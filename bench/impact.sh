@@ -97,7 +97,7 @@ SQL
   echo "generated in ${GEN_SECONDS} s, rebuilt in ${REBUILD_SECONDS} s ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))" > "$DATA.load.txt"
 fi
 LOAD_LINE=$(cat "$DATA.load.txt" 2>/dev/null || echo "reused")
-ROWS=$("${PSQL[@]}" -At -c "SELECT (SELECT count(*) FROM impact_fact WHERE kind = 'ATTENDANCE'), (SELECT count(*) FROM impact_daily), (SELECT count(*) FROM impact_learner_month)")
+ROWS=$("${PSQL[@]}" -At -c "SELECT (SELECT count(*) FROM impact_fact WHERE kind = 'ATTENDANCE'), (SELECT count(*) FROM impact_daily), (SELECT count(*) FROM impact_monthly), (SELECT count(*) FROM impact_learner_month)")
 
 # The paths: the whole site over the last 12 months and other periods, each area, topic, audience and organisation.
 PATHS=$OUT/impact-paths.txt
@@ -109,7 +109,7 @@ done
 "${PSQL[@]}" -At -c "SELECT id FROM area WHERE site_id = $SITE ORDER BY id" | while read -r a; do echo "/impact/areas/$a" >> "$PATHS"; done
 "${PSQL[@]}" -At -c "SELECT id FROM topic WHERE site_id = $SITE ORDER BY id" | while read -r t; do echo "/impact?topic=$t" >> "$PATHS"; done
 for a in SENIORS YOUTH ADULTS MIGRANTS; do echo "/impact?audience=$a" >> "$PATHS"; done
-"${PSQL[@]}" -At -c "SELECT DISTINCT organisation_id FROM impact_daily WHERE site_id = $SITE ORDER BY 1 LIMIT 10" | while read -r o; do echo "/impact?organisation=$o" >> "$PATHS"; done
+"${PSQL[@]}" -At -c "SELECT DISTINCT organisation_id FROM impact_monthly WHERE site_id = $SITE ORDER BY 1 LIMIT 10" | while read -r o; do echo "/impact?organisation=$o" >> "$PATHS"; done
 say "$(wc -l < "$PATHS") dashboard paths"
 
 # Filters nobody asked before, one request at a time: each computed from the tables, nothing kept.
@@ -125,7 +125,7 @@ say "cold dashboards (ms): ${COLD[*]}"
 while read -r p; do curl -s -o /dev/null "$BASE$p"; done < "$PATHS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULT=$(BENCH_PATHS="$PATHS" BENCH_SCENARIO=impact wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/impact.lua "$BASE" | tee "$OUT/impact-wrk.txt" | grep '^RESULT')
-{ echo "facts: $ROWS (attendance facts | impact_daily rows | impact_learner_month rows)"
+{ echo "facts: $ROWS (attendance facts | impact_daily rows | impact_monthly rows | impact_learner_month rows)"
   echo "data: $LOAD_LINE"
   echo "cold dashboards, one at a time (ms): ${COLD[*]}"
   echo "$RESULT"

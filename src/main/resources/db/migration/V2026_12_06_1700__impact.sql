@@ -2,8 +2,8 @@
 --
 -- impact_fact is the source of truth: one append-only row per thing that happened (a session held,
 -- a sign-up, an attendance and its withdrawal, a badge and its revocation, volunteer time, a 1:1 help,
--- a before/after self-rating), with the dimensions known when it happened. impact_daily and
--- impact_learner_month are derived from it and can be dropped and rebuilt at any time with
+-- a before/after self-rating), with the dimensions known when it happened. impact_daily, impact_monthly
+-- and impact_learner_month are derived from it and can be dropped and rebuilt at any time with
 -- impact_rebuild(). No table holds a name, an e-mail or an account id: a person is an
 -- impact_person row whose key is a keyed hash of the account id.
 
@@ -71,6 +71,29 @@ CREATE TABLE impact_daily (
 CREATE INDEX impact_daily_area_idx ON impact_daily (site_id, area_id, day);
 CREATE INDEX impact_daily_organisation_idx ON impact_daily (organisation_id, day);
 
+-- The same sums per month: the dashboard's periods are whole months, so it reads these.
+CREATE TABLE impact_monthly (
+    site_id           bigint NOT NULL,
+    month             date   NOT NULL,
+    organisation_id   bigint NOT NULL,
+    area_id           bigint NOT NULL,
+    profile_id        int    NOT NULL,
+    sessions_held     int    NOT NULL DEFAULT 0,
+    enrolments        int    NOT NULL DEFAULT 0,
+    attendances       int    NOT NULL DEFAULT 0,
+    no_shows          int    NOT NULL DEFAULT 0,
+    badges            int    NOT NULL DEFAULT 0,
+    volunteer_minutes bigint NOT NULL DEFAULT 0,
+    helps             int    NOT NULL DEFAULT 0,
+    ratings_before    int    NOT NULL DEFAULT 0,
+    score_before      bigint NOT NULL DEFAULT 0,
+    ratings_after     int    NOT NULL DEFAULT 0,
+    score_after       bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (site_id, month, organisation_id, area_id, profile_id)
+);
+CREATE INDEX impact_monthly_area_idx ON impact_monthly (site_id, area_id, month);
+CREATE INDEX impact_monthly_organisation_idx ON impact_monthly (organisation_id, month);
+
 -- Who attended, once per month and cell: what unique learners are counted from.
 CREATE TABLE impact_learner_month (
     site_id         bigint NOT NULL,
@@ -100,6 +123,17 @@ SELECT site_id, day, organisation_id, area_id, profile_id,
   FROM impact_fact
  WHERE site_id = p_site AND day = p_day AND organisation_id = p_org AND area_id = p_area AND profile_id = p_profile
  GROUP BY site_id, day, organisation_id, area_id, profile_id;
+DELETE FROM impact_monthly WHERE site_id = p_site AND month = date_trunc('month', p_day)::date AND organisation_id = p_org
+                             AND area_id = p_area AND profile_id = p_profile;
+INSERT INTO impact_monthly (site_id, month, organisation_id, area_id, profile_id, sessions_held, enrolments, attendances, no_shows,
+                            badges, volunteer_minutes, helps, ratings_before, score_before, ratings_after, score_after)
+SELECT site_id, date_trunc('month', day)::date, organisation_id, area_id, profile_id,
+       sum(sessions_held), sum(enrolments), sum(attendances), sum(no_shows), sum(badges), sum(volunteer_minutes), sum(helps),
+       sum(ratings_before), sum(score_before), sum(ratings_after), sum(score_after)
+  FROM impact_daily
+ WHERE site_id = p_site AND day >= date_trunc('month', p_day)::date AND day < date_trunc('month', p_day)::date + interval '1 month'
+   AND organisation_id = p_org AND area_id = p_area AND profile_id = p_profile
+ GROUP BY 1, 2, 3, 4, 5;
 $$;
 
 -- Recomputes whether one person counts as a learner in one month-cell.
@@ -117,7 +151,7 @@ $$;
 
 -- Throws the derived tables away and computes them again from the facts, set-wise.
 CREATE OR REPLACE FUNCTION impact_rebuild() RETURNS void LANGUAGE sql AS $$
-TRUNCATE impact_daily, impact_learner_month;
+TRUNCATE impact_daily, impact_monthly, impact_learner_month;
 INSERT INTO impact_daily (site_id, day, organisation_id, area_id, profile_id, sessions_held, enrolments, attendances, no_shows,
                           badges, volunteer_minutes, helps, ratings_before, score_before, ratings_after, score_after)
 SELECT site_id, day, organisation_id, area_id, profile_id,
@@ -129,6 +163,13 @@ SELECT site_id, day, organisation_id, area_id, profile_id,
        coalesce(sum(delta) FILTER (WHERE kind = 'RATING_AFTER'), 0), coalesce(sum(amount) FILTER (WHERE kind = 'RATING_AFTER'), 0)
   FROM impact_fact
  GROUP BY site_id, day, organisation_id, area_id, profile_id;
+INSERT INTO impact_monthly (site_id, month, organisation_id, area_id, profile_id, sessions_held, enrolments, attendances, no_shows,
+                            badges, volunteer_minutes, helps, ratings_before, score_before, ratings_after, score_after)
+SELECT site_id, date_trunc('month', day)::date, organisation_id, area_id, profile_id,
+       sum(sessions_held), sum(enrolments), sum(attendances), sum(no_shows), sum(badges), sum(volunteer_minutes), sum(helps),
+       sum(ratings_before), sum(score_before), sum(ratings_after), sum(score_after)
+  FROM impact_daily
+ GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO impact_learner_month (site_id, month, organisation_id, area_id, profile_id, person_id)
 SELECT site_id, date_trunc('month', day)::date, organisation_id, area_id, profile_id, person_id
   FROM impact_fact
@@ -136,5 +177,6 @@ SELECT site_id, date_trunc('month', day)::date, organisation_id, area_id, profil
  GROUP BY site_id, date_trunc('month', day)::date, organisation_id, area_id, profile_id, person_id
 HAVING sum(delta) > 0;
 ANALYZE impact_daily;
+ANALYZE impact_monthly;
 ANALYZE impact_learner_month;
 $$;

@@ -119,7 +119,7 @@ class Dashboards {
 
     /** The organisations with anything counted on the site, by name. */
     List<Map.Entry<Long, String>> organisationChoices(long siteId, Locale locale) {
-        List<Long> ids = jdbc.sql("SELECT DISTINCT organisation_id FROM impact_daily WHERE site_id = ?").param(siteId)
+        List<Long> ids = jdbc.sql("SELECT DISTINCT organisation_id FROM impact_monthly WHERE site_id = ?").param(siteId)
                 .query(Long.class).list();
         List<Map.Entry<Long, String>> choices = new ArrayList<>();
         for (long id : ids) {

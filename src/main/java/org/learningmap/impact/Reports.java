@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the figures of a filter from the pre-aggregated tables (sums over day cells, distinct people
+ * Reads the figures of a filter from the pre-aggregated tables (sums over month cells, distinct people
  * over month cells) and suppresses small counts. An answer is kept for a minute, and until a fact is
  * added on this node.
  */
@@ -57,7 +57,7 @@ class Reports {
         return figures;
     }
 
-    /** Where-clause and its parameters for one filter, on the day table ({@code day}) or the month table ({@code month}). */
+    /** Where-clause and its parameters for one filter, on a day table ({@code day}) or a month table ({@code month}). */
     private record Where(String sql, List<Object> params) {
     }
 
@@ -98,14 +98,14 @@ class Reports {
     }
 
     private Figures compute(ImpactFilter f) {
-        Where days = where(f, false);
+        Where days = where(f, true);
         Map<String, Long> totals = jdbc.sql("""
                         SELECT coalesce(sum(sessions_held), 0) AS sessions_held, coalesce(sum(enrolments), 0) AS enrolments,
                                coalesce(sum(attendances), 0) AS attendances, coalesce(sum(badges), 0) AS badges,
                                coalesce(sum(volunteer_minutes), 0) AS volunteer_minutes, coalesce(sum(helps), 0) AS helps,
                                coalesce(sum(ratings_before), 0) AS ratings_before, coalesce(sum(score_before), 0) AS score_before,
                                coalesce(sum(ratings_after), 0) AS ratings_after, coalesce(sum(score_after), 0) AS score_after
-                          FROM impact_daily""" + days.sql())
+                          FROM impact_monthly""" + days.sql())
                 .params(days.params())
                 .query((rs, row) -> {
                     Map<String, Long> m = new HashMap<>();
@@ -121,7 +121,7 @@ class Reports {
         for (YearMonth m = f.from(); !m.isAfter(f.to()); m = m.plusMonths(1)) {
             perMonth.put(m.toString(), new long[2]);
         }
-        jdbc.sql("SELECT to_char(day, 'YYYY-MM') AS month, sum(attendances) AS a, sum(sessions_held) AS s FROM impact_daily"
+        jdbc.sql("SELECT to_char(month, 'YYYY-MM') AS month, sum(attendances) AS a, sum(sessions_held) AS s FROM impact_monthly"
                         + days.sql() + " GROUP BY 1")
                 .params(days.params())
                 .query(rs -> {
@@ -176,11 +176,11 @@ class Reports {
     }
 
     private List<Figures.AreaRow> areas(ImpactFilter f) {
-        Where days = where(f, false);
+        Where days = where(f, true);
         Where months = where(f, true);
         Map<Long, Long> attendances = new HashMap<>();
         Map<Long, Long> unique = new HashMap<>();
-        jdbc.sql("SELECT area_id, sum(attendances) AS n FROM impact_daily" + days.sql() + " GROUP BY area_id").params(days.params())
+        jdbc.sql("SELECT area_id, sum(attendances) AS n FROM impact_monthly" + days.sql() + " GROUP BY area_id").params(days.params())
                 .query(rs -> {
                     attendances.put(rs.getLong("area_id"), rs.getLong("n"));
                 });

@@ -189,7 +189,7 @@ class ImpactFiguresTest {
         assertThat(figures.at("/totals/badgesAwarded/value").asLong()).isEqualTo(6);
         assertThat(figures.at("/totals/volunteerHours/value").asLong()).isEqualTo(10);
 
-        jdbc.sql("TRUNCATE impact_daily, impact_learner_month").update();
+        jdbc.sql("TRUNCATE impact_daily, impact_monthly, impact_learner_month").update();
         impact.rebuild();
 
         String after = mvc.perform(get(f.path("/impact.json?" + PERIOD))).andReturn().getResponse().getContentAsString();
