@@ -79,9 +79,9 @@ CREATE TEMP TABLE bench_person AS SELECT min(id) AS first FROM impact_person WHE
 SET LOCAL work_mem = '256MB';
 INSERT INTO impact_fact (site_id, organisation_id, area_id, profile_id, kind, day, person_id, delta, source)
 SELECT $SITE, c.organisation_id, c.area_id, p.id, 'ATTENDANCE',
-       current_date - ((k * 7919) % 1095)::int + (g % 10) * 7 - 70,
+       current_date - ((k * 7919) % 1095)::int + ((g % 10) * 7 - 70)::int,
        (SELECT first FROM bench_person) + (hashint8(k) & 2147483647) % $PEOPLE, 1, 'bench:a'
-  FROM generate_series(0, $FACTS - 1) g
+  FROM generate_series(0::bigint, $FACTS - 1) g
  CROSS JOIN LATERAL (SELECT g / 10 AS k) course
   JOIN bench_cell c ON c.n = (k * 31) % (SELECT count(*) FROM bench_cell)
   JOIN bench_profile p ON p.n = (k * 17) % (SELECT count(*) FROM bench_profile);
