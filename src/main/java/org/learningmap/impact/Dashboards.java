@@ -88,11 +88,32 @@ class Dashboards {
         return reports.figures(filter);
     }
 
-    String areaName(long siteId, long areaId, Locale locale) {
-        if (areaId == 0) {
-            return messages.getMessage("impact.area.none", null, locale);
+    /** What the filter form offers and how areas are named, per site and language, kept for a minute. */
+    private record Choices(List<Area> areas, Map<Long, String> areaNames, List<Topic> topics, List<Map.Entry<Long, String>> organisations,
+                           java.time.Instant at) {
+    }
+
+    private final Map<String, Choices> choices = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Choices choices(long siteId, Locale locale) {
+        String key = siteId + ":" + locale.getLanguage();
+        Choices kept = choices.get(key);
+        java.time.Instant now = clock.instant();
+        if (kept != null && kept.at().plus(Reports.KEEP).isAfter(now)) {
+            return kept;
         }
-        return sites.area(siteId, areaId).map(a -> a.name().in(locale)).orElse("");
+        List<Area> areas = sites.areas(siteId).stream().sorted(java.util.Comparator.comparing(Area::code)).toList();
+        Map<Long, String> names = new java.util.HashMap<>();
+        areas.forEach(a -> names.put(a.id(), a.name().in(locale)));
+        names.put(0L, messages.getMessage("impact.area.none", null, locale));
+        Choices fresh = new Choices(areas, names, catalogue.topics(siteId), organisationChoices(siteId, locale), now);
+        choices.put(key, fresh);
+        return fresh;
+    }
+
+    String areaName(long siteId, long areaId, Locale locale) {
+        String name = choices(siteId, locale).areaNames().get(areaId);
+        return name != null ? name : sites.area(siteId, areaId).map(a -> a.name().in(locale)).orElse("");
     }
 
     /** What the page needs besides the figures: the choices of the filter form and the charts. */
@@ -100,10 +121,11 @@ class Dashboards {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("filter", filter);
         model.put("figures", figures);
-        model.put("areas", sites.areas(site.id()).stream().sorted(java.util.Comparator.comparing(Area::code)).toList());
-        model.put("topics", catalogue.topics(site.id()));
+        Choices c = choices(site.id(), locale);
+        model.put("areas", c.areas());
+        model.put("topics", c.topics());
         model.put("audiences", Audience.values());
-        model.put("organisations", organisationChoices(site.id(), locale));
+        model.put("organisations", c.organisations());
         List<String> monthLabels = figures.months().stream().map(Figures.MonthRow::month).toList();
         model.put("monthBars", Charts.columns(monthLabels, figures.months().stream().map(Figures.MonthRow::attendances).toList()));
         List<String> areaLabels = figures.areas().stream().map(a -> areaName(site.id(), a.areaId(), locale)).toList();
@@ -112,7 +134,7 @@ class Dashboards {
         model.put("areaChartHeight", Charts.rowsHeight(figures.areas().size()));
         model.put("chartWidth", Charts.WIDTH);
         model.put("chartHeight", Charts.HEIGHT);
-        model.put("topicName", filter.topicId() == null ? null : catalogue.topics(site.id()).stream()
+        model.put("topicName", filter.topicId() == null ? null : c.topics().stream()
                 .filter(t -> t.id() == filter.topicId()).map(t -> t.name().in(locale)).findFirst().orElse(null));
         return model;
     }

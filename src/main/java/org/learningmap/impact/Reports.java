@@ -33,9 +33,12 @@ class Reports {
     private final Sites sites;
     private final Facts facts;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Map<ImpactFilter, Kept> kept = new ConcurrentHashMap<>();
 
-    Reports(JdbcClient jdbc, Sites sites, Facts facts, Clock clock) {
+    Reports(JdbcClient jdbc, Sites sites, Facts facts, Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.sites = sites;
         this.facts = facts;
@@ -142,7 +145,8 @@ class Reports {
 
         // Areas: always computed for the whole site (with the other filters), so that an area's page shows
         // exactly the cell of the site's table, suppressed the same way.
-        List<Figures.AreaRow> areas = areas(f.withoutArea());
+        AreaTable table = areas(f.withoutArea());
+        List<Figures.AreaRow> areas = table.rows();
         Figure attendances;
         Figure unique;
         long population;
@@ -161,10 +165,8 @@ class Reports {
             }
         } else {
             attendances = Figure.of(totals.get("attendances"));
-            Where months2 = where(f, true);
-            unique = Figure.of(jdbc.sql("SELECT count(DISTINCT person_id) FROM impact_learner_month" + months2.sql())
-                    .params(months2.params()).query(Long.class).single());
-            population = sites.areas(f.siteId()).stream().mapToLong(Area::population).sum();
+            unique = Figure.of(table.uniqueTotal());
+            population = table.population();
         }
         long before = totals.get("ratings_before");
         long after = totals.get("ratings_after");
@@ -175,20 +177,33 @@ class Reports {
                 months, areas);
     }
 
-    private List<Figures.AreaRow> areas(ImpactFilter f) {
-        Where days = where(f, true);
+    private record AreaTable(List<Figures.AreaRow> rows, long uniqueTotal, long population) {
+    }
+
+    private AreaTable areas(ImpactFilter f) {
         Where months = where(f, true);
         Map<Long, Long> attendances = new HashMap<>();
         Map<Long, Long> unique = new HashMap<>();
-        jdbc.sql("SELECT area_id, sum(attendances) AS n FROM impact_monthly" + days.sql() + " GROUP BY area_id").params(days.params())
+        long[] uniqueTotal = {0};
+        jdbc.sql("SELECT area_id, sum(attendances) AS n FROM impact_monthly" + months.sql() + " GROUP BY area_id").params(months.params())
                 .query(rs -> {
                     attendances.put(rs.getLong("area_id"), rs.getLong("n"));
                 });
-        jdbc.sql("SELECT area_id, count(DISTINCT person_id) AS n FROM impact_learner_month" + months.sql() + " GROUP BY area_id")
-                .params(months.params())
-                .query(rs -> {
-                    unique.put(rs.getLong("area_id"), rs.getLong("n"));
-                });
+        // People per area and in all, in one pass, with room to count them in memory.
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+            jdbc.sql("SELECT area_id, count(DISTINCT person_id) AS n FROM impact_learner_month" + months.sql()
+                            + " GROUP BY GROUPING SETS ((area_id), ())")
+                    .params(months.params())
+                    .query(rs -> {
+                        Object area = rs.getObject("area_id");
+                        if (area == null) {
+                            uniqueTotal[0] = rs.getLong("n");
+                        } else {
+                            unique.put(((Number) area).longValue(), rs.getLong("n"));
+                        }
+                    });
+        });
         List<Area> known = sites.areas(f.siteId()).stream().sorted(Comparator.comparing(Area::code)).toList();
         List<Long> ids = new ArrayList<>(known.stream().map(Area::id).toList());
         ids.add(0L);
@@ -199,7 +214,7 @@ class Reports {
             long population = i < known.size() ? known.get(i).population() : 0;
             rows.add(new Figures.AreaRow(ids.get(i), a.get(i), u.get(i), population, share(u.get(i), population)));
         }
-        return rows;
+        return new AreaTable(rows, uniqueTotal[0], known.stream().mapToLong(Area::population).sum());
     }
 
     /**
