@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the figures of a filter from the pre-aggregated tables (sums over month cells, distinct people
  * over month cells) and suppresses small counts. An answer is kept for a minute, and until a fact is
- * added on this node.
+ * added on this node; asked again within ten minutes, the kept answer is shown while it is computed
+ * again in the background (one at a time).
  */
 @Component
 class Reports {
 
     static final java.time.Duration KEEP = java.time.Duration.ofMinutes(1);
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
 
     private record Kept(Figures figures, long version, Instant at) {
     }
@@ -35,6 +37,9 @@ class Reports {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Map<ImpactFilter, Kept> kept = new ConcurrentHashMap<>();
+    private final java.util.Set<ImpactFilter> refreshing = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("impact-refresh").daemon().factory());
 
     Reports(JdbcClient jdbc, Sites sites, Facts facts, Clock clock,
             org.springframework.transaction.support.TransactionTemplate transaction) {
@@ -49,8 +54,23 @@ class Reports {
         long version = facts.version();
         Instant now = clock.instant();
         Kept k = kept.get(filter);
-        if (k != null && k.version() == version && k.at().plus(KEEP).isAfter(now)) {
-            return k.figures();
+        if (k != null && k.version() == version) {
+            if (k.at().plus(KEEP).isAfter(now)) {
+                return k.figures();
+            }
+            if (k.at().plus(STALE).isAfter(now)) {
+                // Older than a minute: shown once more while it is computed again in the background.
+                if (refreshing.add(filter)) {
+                    refresher.execute(() -> {
+                        try {
+                            kept.put(filter, new Kept(compute(filter), version, clock.instant()));
+                        } finally {
+                            refreshing.remove(filter);
+                        }
+                    });
+                }
+                return k.figures();
+            }
         }
         if (kept.size() > 2_000) {
             kept.clear();
@@ -189,11 +209,12 @@ class Reports {
                 .query(rs -> {
                     attendances.put(rs.getLong("area_id"), rs.getLong("n"));
                 });
-        // People per area and in all, in one pass, with room to count them in memory.
+        // People per area and in all: one hashed pass over the month cells, with room to do it in memory.
         transaction.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-            jdbc.sql("SELECT area_id, count(DISTINCT person_id) AS n FROM impact_learner_month" + months.sql()
-                            + " GROUP BY GROUPING SETS ((area_id), ())")
+            jdbc.sql("WITH seen AS MATERIALIZED (SELECT DISTINCT area_id, person_id FROM impact_learner_month" + months.sql() + ")"
+                            + " SELECT area_id, count(*) AS n FROM seen GROUP BY area_id"
+                            + " UNION ALL SELECT NULL, count(*) FROM (SELECT DISTINCT person_id FROM seen) people")
                     .params(months.params())
                     .query(rs -> {
                         Object area = rs.getObject("area_id");
