@@ -88,7 +88,7 @@ class Dashboards {
         return reports.figures(filter);
     }
 
-    /** What the filter form offers and how areas are named, per site and language, kept for a minute. */
+    /** What the filter form offers and how areas are named, per site and language, kept for five minutes. */
     private record Choices(List<Area> areas, Map<Long, String> areaNames, List<Topic> topics, List<Map.Entry<Long, String>> organisations,
                            java.time.Instant at) {
     }

@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the figures of a filter from the pre-aggregated tables (sums over month cells, distinct people
- * over month cells) and suppresses small counts. An answer is kept for a minute, and until a fact is
- * added on this node; asked again within ten minutes, the kept answer is shown while it is computed
+ * over month cells) and suppresses small counts. An answer is kept for five minutes, and until a fact is
+ * added on this node; asked again within half an hour, the kept answer is shown while it is computed
  * again in the background (one at a time).
  */
 @Component
 class Reports {
 
-    static final java.time.Duration KEEP = java.time.Duration.ofMinutes(1);
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+    static final java.time.Duration KEEP = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(30);
 
     private record Kept(Figures figures, long version, Instant at) {
     }
@@ -59,7 +59,7 @@ class Reports {
                 return k.figures();
             }
             if (k.at().plus(STALE).isAfter(now)) {
-                // Older than a minute: shown once more while it is computed again in the background.
+                // Older than five minutes: shown once more while it is computed again in the background.
                 if (refreshing.add(filter)) {
                     refresher.execute(() -> {
                         try {
