@@ -71,8 +71,11 @@ class Ratings {
     private final Catalogue catalogue;
     private final Frameworks frameworks;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Ratings(JdbcClient jdbc, Organisations organisations, Catalogue catalogue, Frameworks frameworks, Clock clock) {
+    Ratings(JdbcClient jdbc, Organisations organisations, Catalogue catalogue, Frameworks frameworks, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -146,11 +149,13 @@ class Ratings {
     }
 
     /** A learner's own answer, sent from their phone. */
+    @org.springframework.transaction.annotation.Transactional
     void answer(Rating rating, Phase phase, Map<String, Integer> scores) {
         store(rating, phase, scores, false, null);
     }
 
     /** A paper answer, typed in by staff of the organisation. */
+    @org.springframework.transaction.annotation.Transactional
     void enterPaperAnswer(long accountId, long ratingId, Phase phase, Map<String, Integer> scores) {
         Rating rating = visibleTo(accountId, ratingId);
         store(rating, phase, scores, true, accountId);
@@ -172,6 +177,9 @@ class Ratings {
                 .params(rating.id(), rating.organisationId(), phase.name(), Json.write(checked), paper, enteredBy,
                         Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new SelfRatingAnswered(rating.id(), rating.siteId(), rating.organisationId(), rating.activityId(),
+                rating.sessionId(), phase.name(), checked.size(), checked.values().stream().mapToInt(Integer::intValue).sum(),
+                clock.instant()));
     }
 
     Summary summary(long accountId, long ratingId) {

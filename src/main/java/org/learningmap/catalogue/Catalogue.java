@@ -86,6 +86,23 @@ public class Catalogue {
                 .orElse(List.of());
     }
 
+    /** An activity's topics, audiences and first venue, whatever its status; empty for an unknown activity. */
+    public Optional<ActivityFacets> activityFacets(long activityId) {
+        return jdbc.sql("""
+                        SELECT a.id, a.site_id, a.organisation_id, a.audiences,
+                               ARRAY(SELECT t.topic_id FROM activity_topic t WHERE t.activity_id = a.id ORDER BY t.topic_id) AS topic_ids,
+                               (SELECT s.venue_id FROM session s WHERE s.activity_id = a.id AND s.venue_id IS NOT NULL
+                                 ORDER BY s.starts_at, s.id LIMIT 1) AS venue_id
+                          FROM activity a WHERE a.id = ?
+                        """)
+                .param(activityId)
+                .query((rs, row) -> new ActivityFacets(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("organisation_id"),
+                        java.util.Arrays.stream((Long[]) rs.getArray("topic_ids").getArray()).toList(),
+                        java.util.Arrays.stream((String[]) rs.getArray("audiences").getArray()).sorted().map(Audience::valueOf).toList(),
+                        (Long) rs.getObject("venue_id")))
+                .optional();
+    }
+
     /** The site's topic vocabulary, in its order. */
     public List<Topic> topics(long siteId) {
         return topics.of(siteId);
