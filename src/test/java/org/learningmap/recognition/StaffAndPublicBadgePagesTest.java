@@ -187,7 +187,7 @@ class StaffAndPublicBadgePagesTest extends RecognitionTestBase {
         mvc.perform(get("/ukraina/badges/" + badge.id())).andExpect(status().isNotFound());
         mvc.perform(get("/lietuva/badges/999999999")).andExpect(status().isNotFound());
         long pending = fixtures.organisation(lietuva, "Not yet approved", "PENDING");
-        mvc.perform(get("/lietuva/issuers/" + pending)).andExpect(status().isNotFound());
+        mvc.perform(get("/lietuva/issuers/" + pending).accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(status().isNotFound());
     }
 
     @Test
