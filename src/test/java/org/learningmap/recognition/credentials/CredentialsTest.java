@@ -233,6 +233,13 @@ class CredentialsTest {
                 .andExpect(jsonPath("$.type[0]").value("Profile"))
                 .andExpect(jsonPath("$.verificationMethod[0].type").value("Multikey"))
                 .andExpect(jsonPath("$.assertionMethod[0]").value(org.hamcrest.Matchers.startsWith(urls.issuer(given.organisation) + "#z6Mk")));
+        // a browser gets the issuer's page at the same address; an organisation not approved has no issuer document
+        mvc.perform(get("/issuers/" + given.organisation).accept("text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/html"));
+        mvc.perform(get("/issuers/" + given.organisation))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/html"));
+        long pending = given.fixtures.organisation(given.site, "Pending library " + UUID.randomUUID(), "PENDING");
+        mvc.perform(get("/issuers/" + pending).accept("application/ld+json")).andExpect(status().isNotFound());
         mvc.perform(get("/issuers/" + given.organisation + "/jwks.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.keys[0].kty").value("RSA"));
         mvc.perform(get("/status-lists/" + given.organisation + "/revocation")).andExpect(status().isOk())
