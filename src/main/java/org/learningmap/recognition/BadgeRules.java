@@ -43,9 +43,11 @@ class BadgeRules {
     private final Organisations organisations;
     private final Sites sites;
     private final java.time.Clock clock;
+    private final org.learningmap.accounts.Accounts accounts;
 
     BadgeRules(Recognition recognition, BadgeStore badges, Catalogue catalogue, Enrolments enrolments, Assessment assessment,
-               Organisations organisations, Sites sites, java.time.Clock clock) {
+               Organisations organisations, Sites sites, java.time.Clock clock,
+               org.learningmap.accounts.Accounts accounts) {
         this.recognition = recognition;
         this.badges = badges;
         this.catalogue = catalogue;
@@ -54,6 +56,7 @@ class BadgeRules {
         this.organisations = organisations;
         this.sites = sites;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     void activityPublished(ActivityPublished published) {
@@ -67,7 +70,7 @@ class BadgeRules {
      * a single-session activity.
      */
     void attended(AttendanceRecorded attended) {
-        if (attended.accountId() == null) {
+        if (attended.accountId() == null || !mayAward(attended.accountId())) {
             return;
         }
         Badge badge = recognition.ensureActivityBadge(attended.activityId());
@@ -88,7 +91,7 @@ class BadgeRules {
     }
 
     void bandReached(SkillsBandReached reached) {
-        if (reached.accountId() == null) {
+        if (reached.accountId() == null || !mayAward(reached.accountId())) {
             return;
         }
         Optional<Framework> framework = assessment.framework(reached.framework());
@@ -103,9 +106,17 @@ class BadgeRules {
     }
 
     void milestoneReached(VolunteerMilestoneReached reached) {
+        if (!mayAward(reached.volunteerAccountId())) {
+            return;
+        }
         Badge badge = volunteerBadge(reached.siteId(), reached.hours());
         recognition.award(new AwardRequest(badge.id(), reached.volunteerAccountId(), null, null, AwardPath.VOLUNTEER_HOURS, null, null,
                 null, "volunteer:" + badge.id() + ":" + reached.volunteerAccountId()));
+    }
+
+    /** An award is personal data: none for a minor whose guardian has not agreed yet (nor for a deleted account). */
+    private boolean mayAward(long accountId) {
+        return accounts.mayKeepPersonalData(accountId);
     }
 
     /** The site's badge for a band of an area: one per site, framework, area and band. */

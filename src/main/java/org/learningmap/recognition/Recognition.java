@@ -151,7 +151,7 @@ public class Recognition {
      * Awards a badge. Returns the existing award ({@code created = false}, nothing published) for a
      * reused idempotency key or a badge the person holds already; otherwise adds the award and
      * publishes {@link BadgeAwarded}. An award to an e-mail address of an existing account goes to that
-     * account.
+     * account. A minor whose guardian has not agreed yet gets nothing ({@value Accounts#AWAITING_GUARDIAN}).
      */
     @Transactional
     public AwardOutcome award(AwardRequest r) {
@@ -176,6 +176,9 @@ public class Recognition {
             email = email == null ? account.email() : email;
             name = name == null ? account.displayName() : name;
             language = account.preferredLanguage();
+            if (!accounts.mayKeepPersonalData(accountId)) {
+                throw new RuleViolation(Accounts.AWAITING_GUARDIAN);
+            }
         } else if (email != null) {
             if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw RuleViolation.badRequest("recognition.award.email-invalid");

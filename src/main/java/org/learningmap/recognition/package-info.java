@@ -34,6 +34,17 @@
  * a platform administrator manages its badges). Picking some provider of the site instead would make
  * it vouch for what it never saw; the event carries no organisation to take.
  *
+ * <p>An award is personal data: a minor whose guardian has not agreed yet gets none (the automatic
+ * rules skip them). A person's awards are in the export of their data; deleting the account revokes
+ * them ("The holder deleted their account.") and clears everything that names the person, keeping the
+ * rows for the status lists and for other parts of the module that refer to an award.
+ *
+ * <p>Pages: {@code /staff/badges} (the badges of the organisations the person edits for),
+ * {@code /staff/badges/{id}} (the form, the picture, the awards with "revoke"),
+ * {@code /staff/activities/{id}/badge} (from an activity's staff page), and in public
+ * {@code /badges/{id}}, {@code /badges/{id}/image.png}, {@code /badges/{id}/image.svg} and the HTML
+ * issuer profile {@code /issuers/{organisationId}}.
+ *
  * <p>Publishes {@link org.learningmap.recognition.BadgeAwarded} and
  * {@link org.learningmap.recognition.AwardRevoked}.
  */

@@ -134,4 +134,15 @@ class AwardsAreMadeOnceTest extends RecognitionTestBase {
         assertThat(award.expiredAt(award.issuedAt())).isFalse();
         assertThat(award.expiredAt(award.issuedAt().plus(java.time.Duration.ofDays(366)))).isTrue();
     }
+
+    @Test
+    void aMinorWhoseGuardianHasNotAgreedGetsNoAwardYet() {
+        Badge badge = customBadge("Coding for teens");
+        long teen = fixtures.account("Teen");
+        jdbc.sql("UPDATE account SET guardian_required = true WHERE id = ?").param(teen).update();
+
+        assertThatThrownBy(() -> recognition.award(toAccount(badge.id(), teen, null)))
+                .isInstanceOf(RuleViolation.class).extracting("reason").isEqualTo("account.awaiting-guardian");
+        assertThat(awardsOf(badge.id())).isZero();
+    }
 }
