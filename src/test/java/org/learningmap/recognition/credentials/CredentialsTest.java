@@ -157,6 +157,12 @@ class CredentialsTest {
         assertThat(bit(award.statusIndex())).isFalse();
 
         recognition.revoke(award.id(), "Awarded by mistake", given.editor);
+        // the kept signed copy is let go (the next request signs it afresh); its status says the rest
+        long until = System.currentTimeMillis() + 10_000;
+        while (kept(award) > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(kept(award)).isZero();
 
         CredentialCheck check = credentials.verify(signed);
         assertThat(check.valid()).isFalse();
@@ -258,6 +264,11 @@ class CredentialsTest {
 
         assertThat(jdbc.sql("select count(*) from recognition_credentials where award_id = ?").param(award.id())
                 .query(Integer.class).single()).isZero();
+    }
+
+    private int kept(Award award) {
+        return jdbc.sql("select count(*) from recognition_credentials where award_id = ?").param(award.id())
+                .query(Integer.class).single();
     }
 
     private boolean bit(int index) throws Exception {
