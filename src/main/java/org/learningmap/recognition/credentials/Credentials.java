@@ -87,7 +87,12 @@ public class Credentials {
     /** The issuer Profile (JSON-LD) with the organisation's Ed25519 keys as Multikey verification methods. */
     public String issuerProfile(long organisationId) {
         OrganisationFacts facts = organisations.facts(organisationId).orElseThrow(RuleViolation::notFound);
-        keys.active(organisationId, IssuerKeys.Kind.ED25519);
+        if (facts.approved()) {
+            keys.active(organisationId, IssuerKeys.Kind.ED25519);
+        } else if (keys.published(organisationId).isEmpty()) {
+            // an organisation not (or no longer) approved that never signed anything has no issuer document
+            throw RuleViolation.notFound();
+        }
         String id = urls.issuer(organisationId);
         JsonArrayBuilder methods = Jsons.JSON.createArrayBuilder();
         JsonArrayBuilder assertion = Jsons.JSON.createArrayBuilder();

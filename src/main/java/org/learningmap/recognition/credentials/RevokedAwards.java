@@ -20,4 +20,11 @@ class RevokedAwards {
                         where organisation_id = ? and revoked_at is not null order by status_index""")
                 .param(organisationId).query(Integer.class).list();
     }
+
+    boolean isRevoked(long organisationId, int statusIndex) {
+        return jdbc.sql("""
+                        select exists (select 1 from award
+                                       where organisation_id = ? and status_index = ? and revoked_at is not null)""")
+                .param(organisationId).param(statusIndex).query(Boolean.class).single();
+    }
 }

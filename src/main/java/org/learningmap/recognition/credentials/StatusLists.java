@@ -71,7 +71,7 @@ class StatusLists {
 
     /** Whether bit {@code index} is set in the list of an organisation (read now, not from a signed copy). */
     boolean isSet(long organisationId, int index) {
-        return revoked.statusIndexes(organisationId).contains(index);
+        return revoked.isRevoked(organisationId, index);
     }
 
     /** Multibase base64url (no padding) of the GZIP-compressed bitstring; index 0 is the left-most bit. */

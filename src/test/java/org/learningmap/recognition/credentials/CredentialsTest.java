@@ -157,6 +157,12 @@ class CredentialsTest {
         assertThat(bit(award.statusIndex())).isFalse();
 
         recognition.revoke(award.id(), "Awarded by mistake", given.editor);
+        // the kept signed copy is let go (the next request signs it afresh); its status says the rest
+        long until = System.currentTimeMillis() + 10_000;
+        while (kept(award) > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(kept(award)).isZero();
 
         CredentialCheck check = credentials.verify(signed);
         assertThat(check.valid()).isFalse();
@@ -233,6 +239,13 @@ class CredentialsTest {
                 .andExpect(jsonPath("$.type[0]").value("Profile"))
                 .andExpect(jsonPath("$.verificationMethod[0].type").value("Multikey"))
                 .andExpect(jsonPath("$.assertionMethod[0]").value(org.hamcrest.Matchers.startsWith(urls.issuer(given.organisation) + "#z6Mk")));
+        // a browser gets the issuer's page at the same address; an organisation not approved has no issuer document
+        mvc.perform(get("/issuers/" + given.organisation).accept("text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/html"));
+        mvc.perform(get("/issuers/" + given.organisation))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/html"));
+        long pending = given.fixtures.organisation(given.site, "Pending library " + UUID.randomUUID(), "PENDING");
+        mvc.perform(get("/issuers/" + pending).accept("application/ld+json")).andExpect(status().isNotFound());
         mvc.perform(get("/issuers/" + given.organisation + "/jwks.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.keys[0].kty").value("RSA"));
         mvc.perform(get("/status-lists/" + given.organisation + "/revocation")).andExpect(status().isOk())
@@ -251,6 +264,11 @@ class CredentialsTest {
 
         assertThat(jdbc.sql("select count(*) from recognition_credentials where award_id = ?").param(award.id())
                 .query(Integer.class).single()).isZero();
+    }
+
+    private int kept(Award award) {
+        return jdbc.sql("select count(*) from recognition_credentials where award_id = ?").param(award.id())
+                .query(Integer.class).single();
     }
 
     private boolean bit(int index) throws Exception {
