@@ -33,8 +33,18 @@ class Facts {
         return version.get();
     }
 
+    /** Counts a change now and, inside a transaction, once more when it is committed (what is read before may miss it). */
     void changed() {
         version.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            version.incrementAndGet();
+                        }
+                    });
+        }
     }
 
     @Transactional

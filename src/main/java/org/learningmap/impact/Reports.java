@@ -34,6 +34,7 @@ class Reports {
     private final JdbcClient jdbc;
     private final Sites sites;
     private final Facts facts;
+    private final LearnerSets learnerSets;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Map<ImpactFilter, Kept> kept = new ConcurrentHashMap<>();
@@ -41,8 +42,9 @@ class Reports {
     private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("impact-refresh").daemon().factory());
 
-    Reports(JdbcClient jdbc, Sites sites, Facts facts, Clock clock,
+    Reports(JdbcClient jdbc, Sites sites, Facts facts, LearnerSets learnerSets, Clock clock,
             org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.learnerSets = learnerSets;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.sites = sites;
@@ -203,13 +205,51 @@ class Reports {
     private AreaTable areas(ImpactFilter f) {
         Where months = where(f, true);
         Map<Long, Long> attendances = new HashMap<>();
-        Map<Long, Long> unique = new HashMap<>();
-        long[] uniqueTotal = {0};
         jdbc.sql("SELECT area_id, sum(attendances) AS n FROM impact_monthly" + months.sql() + " GROUP BY area_id").params(months.params())
                 .query(rs -> {
                     attendances.put(rs.getLong("area_id"), rs.getLong("n"));
                 });
-        // People per area and in all: one hashed pass over the month cells, with room to do it in memory.
+        // People per area and in all: merged from the sets kept in memory, or counted in the database while they are loaded.
+        LearnerSets.Counts people = learnerSets.count(f.siteId(), f.from(), f.to(), f.organisationId(), profiles(f))
+                .orElseGet(() -> uniqueInDatabase(f));
+        Map<Long, Long> unique = people.perArea();
+        long[] uniqueTotal = {people.total()};
+        List<Area> known = sites.areas(f.siteId()).stream().sorted(Comparator.comparing(Area::code)).toList();
+        List<Long> ids = new ArrayList<>(known.stream().map(Area::id).toList());
+        ids.add(0L);
+        List<Figure> a = protect(ids.stream().map(id -> attendances.getOrDefault(id, 0L)).toList());
+        List<Figure> u = protect(ids.stream().map(id -> unique.getOrDefault(id, 0L)).toList());
+        List<Figures.AreaRow> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long population = i < known.size() ? known.get(i).population() : 0;
+            rows.add(new Figures.AreaRow(ids.get(i), a.get(i), u.get(i), population, share(u.get(i), population)));
+        }
+        return new AreaTable(rows, uniqueTotal[0], known.stream().mapToLong(Area::population).sum());
+    }
+
+    /** The topic/audience combinations of a filter; null when it asks for none. */
+    private java.util.Set<Integer> profiles(ImpactFilter f) {
+        if (!f.byProfile()) {
+            return null;
+        }
+        StringBuilder sql = new StringBuilder("SELECT id FROM impact_profile WHERE site_id = ?");
+        List<Object> params = new ArrayList<>(List.of(f.siteId()));
+        if (f.topicId() != null) {
+            sql.append(" AND topic_ids @> ARRAY[?]::bigint[]");
+            params.add(f.topicId());
+        }
+        if (f.audience() != null) {
+            sql.append(" AND audiences @> ARRAY[?]::text[]");
+            params.add(f.audience());
+        }
+        return new java.util.HashSet<>(jdbc.sql(sql.toString()).params(params).query(Integer.class).list());
+    }
+
+    /** The unique people of a filter (the area ignored) per area and in all, counted with {@code count(DISTINCT)} in the database. */
+    LearnerSets.Counts uniqueInDatabase(ImpactFilter f) {
+        Where months = where(f.withoutArea(), true);
+        Map<Long, Long> unique = new HashMap<>();
+        long[] uniqueTotal = {0};
         transaction.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL work_mem = '64MB'").update();
             jdbc.sql("WITH seen AS MATERIALIZED (SELECT DISTINCT area_id, person_id FROM impact_learner_month" + months.sql() + ")"
@@ -225,17 +265,7 @@ class Reports {
                         }
                     });
         });
-        List<Area> known = sites.areas(f.siteId()).stream().sorted(Comparator.comparing(Area::code)).toList();
-        List<Long> ids = new ArrayList<>(known.stream().map(Area::id).toList());
-        ids.add(0L);
-        List<Figure> a = protect(ids.stream().map(id -> attendances.getOrDefault(id, 0L)).toList());
-        List<Figure> u = protect(ids.stream().map(id -> unique.getOrDefault(id, 0L)).toList());
-        List<Figures.AreaRow> rows = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            long population = i < known.size() ? known.get(i).population() : 0;
-            rows.add(new Figures.AreaRow(ids.get(i), a.get(i), u.get(i), population, share(u.get(i), population)));
-        }
-        return new AreaTable(rows, uniqueTotal[0], known.stream().mapToLong(Area::population).sum());
+        return new LearnerSets.Counts(unique, uniqueTotal[0]);
     }
 
     /**

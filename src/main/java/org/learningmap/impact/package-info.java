@@ -8,7 +8,9 @@
  * the owning modules' facades when it happened. That table is the source of truth; the daily and
  * monthly tables the dashboard reads are derived from it and can be rebuilt from scratch
  * ({@link org.learningmap.impact.Impact#rebuild()}). A person is an anonymous key (a keyed hash of
- * the account id), counted once across all providers; every count under 5 is suppressed.
+ * the account id), counted once across all providers; every count under 5 is suppressed. Unique people
+ * are merged from sets of person numbers per month-cell kept in each node's memory ({@code LearnerSets}),
+ * loaded from {@code impact_learner_month} and kept up to date from {@code impact_learner_change}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Impact")
 package org.learningmap.impact;
