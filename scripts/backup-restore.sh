@@ -63,7 +63,7 @@ else
     echo "No pg_dump for PostgreSQL $SERVER_MAJOR here: physical base backup, restored with $SERVER_BIN"
     # tar exits with 1 when a file changed while it was read: expected during a base backup, and
     # repaired by replaying the WAL written between pg_backup_start and pg_backup_stop.
-    psql -X -q -v ON_ERROR_STOP=1 -At <<SQL
+    psql -X -q -v ON_ERROR_STOP=1 -At >/dev/null <<SQL
 SELECT pg_backup_start('learningmap $(date -u +%FT%TZ)', true);
 \! tar -C "$DATA_DIR" --warning=no-file-changed --warning=no-file-removed --exclude=./pg_wal --exclude=./postmaster.pid --exclude=./postmaster.opts -cf "$BACKUP_DIR/base.tar" . || [ \$? -eq 1 ]
 SELECT labelfile FROM pg_backup_stop(false) \g '$BACKUP_DIR/backup_label'
@@ -77,9 +77,20 @@ SQL
     tar -C "$RESTORED" -xf "$BACKUP_DIR/wal.tar"
     cp "$BACKUP_DIR/backup_label" "$RESTORED/backup_label"
     PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    "$SERVER_BIN/pg_ctl" -D "$RESTORED" -l "$BACKUP_DIR/restored.log" -w -t 120 \
-        -o "-p $PORT -c listen_addresses=localhost -c unix_socket_directories=$RESTORED" start >/dev/null
-    trap '"$SERVER_BIN/pg_ctl" -D "$RESTORED" -m fast -w stop >/dev/null' EXIT
+    # The server binary itself, as the embedded database starts it: PostgreSQL refuses to run as root,
+    # so as root it runs in a user namespace of its own (unshare -U), where it is not root.
+    RUN=()
+    if [ "$(id -u)" = "0" ]; then RUN=(unshare -U); fi
+    "${RUN[@]}" "$SERVER_BIN/postgres" -D "$RESTORED" -p "$PORT" -c listen_addresses=localhost \
+        -c unix_socket_directories="$RESTORED" > "$BACKUP_DIR/restored.log" 2>&1 &
+    RESTORED_PID=$!
+    trap 'kill -INT $RESTORED_PID 2>/dev/null; wait $RESTORED_PID 2>/dev/null || true' EXIT
+    for _ in $(seq 1 120); do
+        PGPORT=$PORT psql_q -c "SELECT 1" >/dev/null && [ "$(PGPORT=$PORT psql_q -c "SELECT pg_is_in_recovery()")" = "f" ] && break
+        kill -0 $RESTORED_PID 2>/dev/null || { echo "FAILED: the restored server did not start:" >&2; tail -20 "$BACKUP_DIR/restored.log" >&2; exit 1; }
+        sleep 1
+    done
+    grep -h "redo done\|consistent recovery state\|ready to accept" "$BACKUP_DIR/restored.log" | sed 's/^/  restored server: /' || true
     PGPORT=$PORT counts "$PGDATABASE" > "$BACKUP_DIR/counts-restored.txt"
 fi
 
