@@ -78,12 +78,19 @@ class SecondNodeContinuesTheSessionTest {
     void aPersonSignsInOnOneNodeAndGoesOnWorkingOnTheOther() throws Exception {
         assertThat(secondPort).isNotEqualTo(firstPort);
 
+        HttpResponse<String> askedFirst = send(secondPort, "GET", "/account", null);
+        assertThat(askedFirst.statusCode()).as("not signed in yet").isEqualTo(302);
+        String before = cookies.get("SESSION");
+        assertThat(before).as("a session that remembers the page asked for").isNotNull();
+
         HttpResponse<String> signInPage = send(firstPort, "GET", "/sign-in", null);
         String form = "username=" + encode("learner@example.org") + "&password=LearningMap-demo-2026&_csrf=" + encode(token(signInPage));
         HttpResponse<String> signedIn = send(firstPort, "POST", "/sign-in", form);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        assertThat(cookies).as("the session cookie").containsKey("SESSION");
+        assertThat(cookies.get("SESSION")).as("a fresh session id on sign-in (session fixation)").isNotNull().isNotEqualTo(before);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).as("back to the page asked for on the other node")
+                .contains("/account?continue");
 
         HttpResponse<String> accountOnSecond = send(secondPort, "GET", "/account", null);
         assertThat(accountOnSecond.statusCode()).as("the account page on the second node").isEqualTo(200);
