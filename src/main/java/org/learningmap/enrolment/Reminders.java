@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +57,8 @@ class Reminders {
     }
 
     @Scheduled(fixedDelayString = "${learningmap.enrolment.reminder-every:PT5M}", initialDelayString = "${learningmap.enrolment.reminder-every:PT5M}")
+    // One node at a time (ShedLock); a second node skips the run while the first holds the lock.
+    @SchedulerLock(name = "enrolment.session-reminders")
     void run() {
         try {
             int sent = sendDue();

@@ -33,6 +33,7 @@ import org.learningmap.shared.LocalizedText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -273,6 +274,8 @@ class HelpDesk {
     // --- reminders
 
     @Scheduled(fixedDelayString = "${learningmap.network.reminder-sweep:5m}", initialDelayString = "${learningmap.network.reminder-sweep:5m}")
+    // One node at a time (ShedLock); a second node skips the run while the first holds the lock.
+    @SchedulerLock(name = "network.help-booking-reminders")
     void sweep() {
         sendReminders();
     }

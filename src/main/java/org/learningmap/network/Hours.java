@@ -17,6 +17,7 @@ import org.learningmap.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +75,8 @@ class Hours {
 
     /** Shifts that ended with the volunteer on them count; looked at every few minutes. */
     @Scheduled(fixedDelayString = "${learningmap.network.shift-sweep:5m}", initialDelayString = "${learningmap.network.shift-sweep:5m}")
+    // One node at a time (ShedLock); a second node skips the run while the first holds the lock.
+    @SchedulerLock(name = "network.completed-shift-hours")
     void sweep() {
         logCompletedShifts();
     }

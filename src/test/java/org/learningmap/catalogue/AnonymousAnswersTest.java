@@ -121,7 +121,7 @@ class AnonymousAnswersTest {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         String session = signedIn.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("JSESSIONID=")).map(value -> value.substring(0, value.indexOf(';')))
+                .filter(value -> value.startsWith("SESSION=")).map(value -> value.substring(0, value.indexOf(';')))
                 .findFirst().orElseThrow();
         HttpResponse<String> own = get(path, session);
         assertThat(own.body()).contains("/sign-out");

@@ -57,6 +57,8 @@ class OutboxSender {
         this.from = from;
     }
 
+    // No scheduler lock: safe on every node at once. Each run claims its batch with FOR UPDATE SKIP LOCKED
+    // and marks it sent in the same transaction, so two nodes never send the same message.
     @Scheduled(fixedDelayString = "${learningmap.mail.poll-delay:3s}", initialDelayString = "${learningmap.mail.poll-delay:3s}")
     void sendScheduled() {
         try {

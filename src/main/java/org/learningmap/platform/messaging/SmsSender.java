@@ -41,6 +41,8 @@ class SmsSender {
         this.clock = clock;
     }
 
+    // No scheduler lock: safe on every node at once. Each run claims its batch with FOR UPDATE SKIP LOCKED
+    // and marks it sent in the same transaction, so two nodes never send the same message.
     @Scheduled(fixedDelayString = "${learningmap.sms.poll-delay:3s}", initialDelayString = "${learningmap.sms.poll-delay:3s}")
     void sendScheduled() {
         try {

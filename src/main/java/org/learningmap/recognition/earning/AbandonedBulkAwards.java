@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,8 @@ class AbandonedBulkAwards {
     }
 
     @Scheduled(fixedDelayString = "${learningmap.import.sweep-every:1m}", initialDelayString = "${learningmap.import.sweep-every:1m}")
+    // One node at a time (ShedLock); a second node skips the run while the first holds the lock.
+    @SchedulerLock(name = "recognition.abandoned-bulk-awards")
     void sweep() {
         int abandoned = jobs.abandonSilentJobs(clock.instant().minus(silence), clock.instant());
         if (abandoned > 0) {
