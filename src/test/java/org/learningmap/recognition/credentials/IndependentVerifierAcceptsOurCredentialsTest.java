@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learningmap.recognition.Award;
+import org.learningmap.recognition.AwardPath;
 import org.learningmap.recognition.Recognition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -134,6 +138,40 @@ class IndependentVerifierAcceptsOurCredentialsTest {
 
         assertThat(assertVerdict(1, json.toString())).contains("[FAIL] status.BitstringStatusList");
         assertThat(assertVerdict(1, jwt.toString())).contains("[FAIL] status.BitstringStatusList");
+    }
+
+    @Test
+    void anAwardEarnedByEachWayOfEarningPassesStrictVerification() throws Exception {
+        Map<AwardPath, Award> byPath = new EnumMap<>(AwardPath.class);
+        for (Award award : recognition.awardsOf(demoLearner())) {
+            if (!award.revoked() && !award.expiredAt(Instant.now())) {
+                byPath.putIfAbsent(award.path(), award);
+            }
+        }
+        assertThat(byPath.keySet()).as("the demo learner holds an award earned each way").containsExactlyInAnyOrder(AwardPath.values());
+
+        for (Award award : byPath.values()) {
+            Path json = save(award.path() + ".json", fetch("/credentials/" + award.publicId() + ".json"));
+            assertVerdict(0, json.toString(), "--expect", "ob3");
+            Path jwt = save(award.path() + ".jwt", fetch("/credentials/" + award.publicId() + ".jwt"));
+            assertVerdict(0, jwt.toString(), "--expect", "ob3");
+        }
+    }
+
+    @Test
+    void theDemoLearnersExpiredAndRevokedAwardsFail() throws Exception {
+        List<Award> awards = recognition.awardsOf(demoLearner());
+        Award expired = awards.stream().filter(a -> !a.revoked() && a.expiredAt(Instant.now())).findFirst().orElseThrow();
+        Award revoked = awards.stream().filter(Award::revoked).findFirst().orElseThrow();
+
+        Path expiredJson = save("expired.json", fetch("/credentials/" + expired.publicId() + ".json"));
+        assertVerdict(1, expiredJson.toString());
+        Path revokedJson = save("revoked-demo.json", fetch("/credentials/" + revoked.publicId() + ".json"));
+        assertThat(assertVerdict(1, revokedJson.toString())).contains("[FAIL] status.BitstringStatusList");
+    }
+
+    private long demoLearner() {
+        return jdbc.sql("SELECT id FROM account WHERE email = 'learner@example.org'").query(Long.class).single();
     }
 
     private String fetch(String path) throws IOException, InterruptedException {
