@@ -98,7 +98,7 @@ class AwardStore {
     }
 
     /** Ends the award; false when it was revoked already. */
-    boolean revoke(long id, String reason, long by, Instant now) {
+    boolean revoke(long id, String reason, Long by, Instant now) {
         return jdbc.sql("UPDATE award SET revoked_at = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), reason, by, id).update() == 1;
     }

@@ -224,6 +224,20 @@ public class Recognition {
         if (!mayManage(byAccountId, award.organisationId())) {
             throw new RuleViolation(HttpStatus.FORBIDDEN, FORBIDDEN);
         }
+        revoke(award, reason, byAccountId);
+    }
+
+    /**
+     * Revokes an award by a rule of the module itself (no person revokes it: none is recorded), with the
+     * same checks of the reason and the same {@link AwardRevoked}. Package-private: only the module's own
+     * rules ({@link BadgeRules}) may revoke without a person allowed to.
+     */
+    @Transactional
+    void revokeByRule(long awardId, String reason) {
+        revoke(awards.lock(awardId).orElseThrow(RuleViolation::notFound), reason, null);
+    }
+
+    private void revoke(Award award, String reason, Long byAccountId) {
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.badRequest("recognition.revoke.reason-required");
         }
@@ -231,7 +245,7 @@ public class Recognition {
             throw RuleViolation.badRequest("recognition.revoke.reason-too-long");
         }
         Instant now = clock.instant();
-        if (awards.revoke(awardId, reason.strip(), byAccountId, now)) {
+        if (awards.revoke(award.id(), reason.strip(), byAccountId, now)) {
             events.publishEvent(new AwardRevoked(award.id(), award.badgeId(), award.siteId(), award.organisationId(), award.accountId(),
                     reason.strip(), now));
         }
