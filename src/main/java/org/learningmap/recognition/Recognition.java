@@ -269,13 +269,23 @@ public class Recognition {
         return awards.ofBadge(badgeId);
     }
 
-    /** Gives awards made to this e-mail address before the person had an account to the account; how many. */
+    /**
+     * Gives awards made to this e-mail address before the person had an account to the account; how
+     * many. Publishes {@link BadgeAwarded} again, now with the account, for each attached award that is
+     * not revoked, so what counts a person's badges (playlists, impact) sees them; listeners take an
+     * award they know already (by its id) as the same award.
+     */
     @Transactional
     public int attachAwardsToAccount(String email, long accountId) {
         if (email == null || email.isBlank()) {
             return 0;
         }
-        return awards.attach(email.strip(), accountId);
+        List<Long> attached = awards.attach(email.strip(), accountId);
+        for (long id : attached) {
+            awards.find(id).filter(a -> !a.revoked()).ifPresent(a -> events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(),
+                    a.siteId(), a.organisationId(), accountId, a.path(), a.issuedAt())));
+        }
+        return attached.size();
     }
 
     /** Whether the account may manage the organisation's badges and awards: its editor or owner, or a platform administrator. */
