@@ -98,7 +98,7 @@ class AwardStore {
     }
 
     /** Ends the award; false when it was revoked already. */
-    boolean revoke(long id, String reason, long by, Instant now) {
+    boolean revoke(long id, String reason, Long by, Instant now) {
         return jdbc.sql("UPDATE award SET revoked_at = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), reason, by, id).update() == 1;
     }
@@ -107,14 +107,15 @@ class AwardStore {
      * Gives the awards made to this e-mail address to the account, except a badge the account holds
      * already (that award stays with the address).
      */
-    int attach(String email, long accountId) {
+    List<Long> attach(String email, long accountId) {
         return jdbc.sql("""
                         UPDATE award a SET account_id = ?
                          WHERE a.account_id IS NULL AND lower(a.recipient_email) = lower(?)
                            AND (a.revoked_at IS NOT NULL OR NOT EXISTS (
                                 SELECT 1 FROM award b WHERE b.badge_id = a.badge_id AND b.account_id = ? AND b.revoked_at IS NULL))
+                        RETURNING a.id
                         """)
-                .params(accountId, email, accountId).update();
+                .params(accountId, email, accountId).query(Long.class).list();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,6 +14,7 @@ import org.learningmap.catalogue.ActivityPublished;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.enrolment.AttendanceRecorded;
+import org.learningmap.enrolment.AttendanceWithdrawn;
 import org.learningmap.enrolment.Enrolments;
 import org.learningmap.network.VolunteerMilestoneReached;
 import org.learningmap.organisations.Organisations;
@@ -74,20 +75,49 @@ class BadgeRules {
             return;
         }
         Badge badge = recognition.ensureActivityBadge(attended.activityId());
-        List<SessionFacts> sessions = catalogue.sessionsOf(attended.activityId()).stream().filter(s -> !s.cancelled()).toList();
-        if (sessions.isEmpty()) {
-            return;
-        }
-        boolean series = sessions.getFirst().kind() == ActivityKind.COURSE || sessions.getFirst().kind() == ActivityKind.CAMP;
-        Instant asOf = attended.at();
-        long counted = series ? sessions.size()
-                : sessions.stream().filter(s -> !s.startsAt().isAfter(asOf) || s.sessionId() == attended.sessionId()).count();
-        int present = enrolments.sessionsAttended(attended.activityId(), attended.accountId());
-        if (counted == 0 || present * 100L < (long) badge.attendancePercentOrDefault() * counted) {
+        if (!enoughAttended(badge, attended.activityId(), attended.sessionId(), attended.accountId(), attended.at())) {
             return;
         }
         recognition.award(new AwardRequest(badge.id(), attended.accountId(), null, null, AwardPath.ATTENDANCE, null, null, null,
                 "attendance:" + badge.id() + ":" + attended.accountId()));
+    }
+
+    /**
+     * An attendance withdrawn: a person whose badge came from attendance (path ATTENDANCE) and who no
+     * longer attended the badge's share of sessions loses it, with a reason in the award's language.
+     * Awards by other paths (an educator, a claim) stay. Hearing the event again changes nothing.
+     */
+    void attendanceWithdrawn(AttendanceWithdrawn withdrawn) {
+        if (withdrawn.accountId() == null) {
+            return;
+        }
+        Optional<Badge> badge = recognition.badgeOfActivity(withdrawn.activityId());
+        if (badge.isEmpty()) {
+            return;
+        }
+        List<Award> held = recognition.awardsOf(withdrawn.accountId()).stream()
+                .filter(a -> a.badgeId() == badge.get().id() && !a.revoked() && a.path() == AwardPath.ATTENDANCE).toList();
+        if (held.isEmpty() || enoughAttended(badge.get(), withdrawn.activityId(), null, withdrawn.accountId(), held.getFirst().issuedAt())) {
+            return;
+        }
+        for (Award award : held) {
+            recognition.revokeByRule(award.id(), recognition.text(ATTENDANCE_WITHDRAWN, award.language() == null
+                    ? recognition.defaultLanguage(award.siteId()) : award.language()));
+        }
+    }
+
+    static final String ATTENDANCE_WITHDRAWN = "recognition.revoke.attendance-withdrawn";
+
+    private boolean enoughAttended(Badge badge, long activityId, Long sessionId, long accountId, Instant asOf) {
+        List<SessionFacts> sessions = catalogue.sessionsOf(activityId).stream().filter(s -> !s.cancelled()).toList();
+        if (sessions.isEmpty()) {
+            return false;
+        }
+        boolean series = sessions.getFirst().kind() == ActivityKind.COURSE || sessions.getFirst().kind() == ActivityKind.CAMP;
+        long counted = series ? sessions.size()
+                : sessions.stream().filter(s -> !s.startsAt().isAfter(asOf) || (sessionId != null && s.sessionId() == sessionId)).count();
+        int present = enrolments.sessionsAttended(activityId, accountId);
+        return counted > 0 && present * 100L >= (long) badge.attendancePercentOrDefault() * counted;
     }
 
     void bandReached(SkillsBandReached reached) {

@@ -224,6 +224,20 @@ public class Recognition {
         if (!mayManage(byAccountId, award.organisationId())) {
             throw new RuleViolation(HttpStatus.FORBIDDEN, FORBIDDEN);
         }
+        revoke(award, reason, byAccountId);
+    }
+
+    /**
+     * Revokes an award by a rule of the module itself (no person revokes it: none is recorded), with the
+     * same checks of the reason and the same {@link AwardRevoked}. Package-private: only the module's own
+     * rules ({@link BadgeRules}) may revoke without a person allowed to.
+     */
+    @Transactional
+    void revokeByRule(long awardId, String reason) {
+        revoke(awards.lock(awardId).orElseThrow(RuleViolation::notFound), reason, null);
+    }
+
+    private void revoke(Award award, String reason, Long byAccountId) {
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.badRequest("recognition.revoke.reason-required");
         }
@@ -231,7 +245,7 @@ public class Recognition {
             throw RuleViolation.badRequest("recognition.revoke.reason-too-long");
         }
         Instant now = clock.instant();
-        if (awards.revoke(awardId, reason.strip(), byAccountId, now)) {
+        if (awards.revoke(award.id(), reason.strip(), byAccountId, now)) {
             events.publishEvent(new AwardRevoked(award.id(), award.badgeId(), award.siteId(), award.organisationId(), award.accountId(),
                     reason.strip(), now));
         }
@@ -255,13 +269,23 @@ public class Recognition {
         return awards.ofBadge(badgeId);
     }
 
-    /** Gives awards made to this e-mail address before the person had an account to the account; how many. */
+    /**
+     * Gives awards made to this e-mail address before the person had an account to the account; how
+     * many. Publishes {@link BadgeAwarded} again, now with the account, for each attached award that is
+     * not revoked, so what counts a person's badges (playlists, impact) sees them; listeners take an
+     * award they know already (by its id) as the same award.
+     */
     @Transactional
     public int attachAwardsToAccount(String email, long accountId) {
         if (email == null || email.isBlank()) {
             return 0;
         }
-        return awards.attach(email.strip(), accountId);
+        List<Long> attached = awards.attach(email.strip(), accountId);
+        for (long id : attached) {
+            awards.find(id).filter(a -> !a.revoked()).ifPresent(a -> events.publishEvent(new BadgeAwarded(a.id(), a.badgeId(),
+                    a.siteId(), a.organisationId(), accountId, a.path(), a.issuedAt())));
+        }
+        return attached.size();
     }
 
     /** Whether the account may manage the organisation's badges and awards: its editor or owner, or a platform administrator. */

@@ -3,6 +3,7 @@ package org.learningmap.recognition;
 import org.learningmap.assessment.SkillsBandReached;
 import org.learningmap.catalogue.ActivityPublished;
 import org.learningmap.enrolment.AttendanceRecorded;
+import org.learningmap.enrolment.AttendanceWithdrawn;
 import org.learningmap.network.VolunteerMilestoneReached;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class RecognitionListeners {
     @ApplicationModuleListener
     void on(AttendanceRecorded attended) {
         rules.attended(attended);
+    }
+
+    @ApplicationModuleListener
+    void on(AttendanceWithdrawn withdrawn) {
+        rules.attendanceWithdrawn(withdrawn);
     }
 
     @ApplicationModuleListener

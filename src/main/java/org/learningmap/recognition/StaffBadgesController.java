@@ -221,6 +221,7 @@ class StaffBadgesController {
         model.addAttribute("imageVersion", badge.updatedAt().toEpochMilli());
         model.addAttribute("awards", awards.size() > AWARDS_SHOWN ? awards.subList(0, AWARDS_SHOWN) : awards);
         model.addAttribute("awardCount", awards.size());
+        model.addAttribute("mayAward", organisations.hasRole(me().id(), badge.organisationId(), StaffRole.EDUCATOR));
         model.addAttribute("zone", site.zone() == null ? ZoneId.of("UTC") : site.zone());
         return "recognition/staff-badge";
     }

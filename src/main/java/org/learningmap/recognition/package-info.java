@@ -25,7 +25,9 @@
  * {@code attendance:<badge>:<account>}) once a person attended at least the badge's share of
  * sessions (80 % unless the badge says otherwise): of all sessions that take place for a course or
  * camp, so a course's badge is not earned after its first session; of the sessions held so far for
- * anything else, so a single session is enough for a class or an event.
+ * anything else, so a single session is enough for a class or an event. An attendance withdrawn
+ * takes the badge back (revoked by the rule, no person recorded, the reason in the award's language)
+ * when the holder no longer attended the share; a badge earned another way stays.
  *
  * <p>A skills-check band and a volunteer milestone belong to no provider: the person earned them on
  * the site. Their badges (one per site, framework, area and band; one per site and milestone) are

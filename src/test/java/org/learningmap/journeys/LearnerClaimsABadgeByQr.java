@@ -19,7 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * At the end of a workshop the educator shows a claim code on the room's screen; a learner scans it
- * with her phone, is asked to sign in, signs in and comes back to the badge, which is now hers. Later
+ * with her phone, is asked to sign in, signs in, comes back to the badge and claims it with a button. Later
  * the same code has expired and says so.
  */
 class LearnerClaimsABadgeByQr extends BrowserJourney {
@@ -69,6 +69,11 @@ class LearnerClaimsABadgeByQr extends BrowserJourney {
         page.locator("input[name=username]").fill(learner);
         page.locator("input[name=password]").fill(SignIn.PASSWORD);
         page.locator("form:has(input[name=username]) [type=submit]").click();
+        // Back on the claim page she sees the badge and claims it.
+        assertThat(page.locator("h1")).hasText("Claim the badge “" + name + "”");
+        assertFitsNarrowScreen();
+        assertAccessible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim this badge")).click();
         assertThat(page.locator(".notice.success")).hasText("You have the badge “" + name + "”.");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the badge"))).isVisible();
         screenshot("learner-claimed-badge-phone");

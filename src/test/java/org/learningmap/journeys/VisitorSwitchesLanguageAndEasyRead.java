@@ -54,4 +54,33 @@ class VisitorSwitchesLanguageAndEasyRead extends BrowserJourney {
         assertThat(page.locator("table tbody tr")).hasCount(10);
         assertAccessible();
     }
+
+    @Test
+    void visitorFindsBadgeVerificationPlaylistsAndTheMethodsLibraryInTheFooterOnAPhone() {
+        phone();
+        open("/?lang=en");
+        assertThat(page.locator("footer a[href='/verify']")).hasText("Verify a badge");
+        assertThat(page.locator("footer a[href='/playlists']")).hasText("Learning playlists");
+        assertThat(page.locator("footer a[href='/library']")).hasText("Methods library");
+        assertFitsNarrowScreen();
+        assertAccessible();
+        page.locator("footer a[href='/verify']").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/verify$"));
+        assertThat(page.locator("h1")).isVisible();
+        page.locator("footer a[href='/playlists']").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/playlists$"));
+        assertThat(page.locator("h1")).isVisible();
+        page.locator("footer a[href='/library']").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/library$"));
+        assertThat(page.locator("h1")).isVisible();
+
+        open("/?lang=lt");
+        assertThat(page.locator("footer a[href='/verify']")).hasText("Patikrinti ženklelį");
+        assertThat(page.locator("footer a[href='/library']")).hasText("Metodų biblioteka");
+        open("/ukraina/?lang=uk");
+        assertThat(page.locator("footer a[href='/ukraina/playlists']")).hasText("Навчальні добірки");
+        assertThat(page.locator("footer a[href='/ukraina/verify']")).hasText("Перевірити бейдж");
+        assertFitsNarrowScreen();
+        assertAccessible();
+    }
 }

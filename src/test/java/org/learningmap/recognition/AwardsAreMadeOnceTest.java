@@ -114,6 +114,29 @@ class AwardsAreMadeOnceTest extends RecognitionTestBase {
     }
 
     @Test
+    void anAwardAttachedToTheAccountMadeLaterCountsForThePersonsPlaylists() {
+        long activity = jdbc.sql("SELECT id FROM activity ORDER BY id LIMIT 1").query(Long.class).single();
+        Badge badge = recognition.ensureActivityBadge(activity);
+        String email = "attached-" + key().substring(5) + "@example.org";
+        Award award = recognition.award(new AwardRequest(badge.id(), null, email, "Attached Learner", AwardPath.BULK, null, null,
+                editorA, null)).award();
+        long account = jdbc.sql("""
+                        INSERT INTO account (email, password_hash, display_name, preferred_language) VALUES (?, 'x', 'Attached Learner', 'en')
+                        RETURNING id
+                        """).param(email).query(Long.class).single();
+
+        assertThat(recognition.attachAwardsToAccount(email, account)).isEqualTo(1);
+        assertThat(events.stream(BadgeAwarded.class).filter(e -> e.awardId() == award.id()))
+                .extracting(BadgeAwarded::accountId).containsExactly(null, account);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM playlist_activity_done WHERE account_id = ? AND activity_id = ?
+                        """).params(account, activity).query(Integer.class).single() == 1);
+        // Attaching again finds nothing more and announces nothing more.
+        assertThat(recognition.attachAwardsToAccount(email, account)).isZero();
+        assertThat(events.stream(BadgeAwarded.class).filter(e -> e.awardId() == award.id())).hasSize(2);
+    }
+
+    @Test
     void anAwardNeedsSomeoneToGoTo() {
         Badge badge = customBadge("Nobody");
         assertThatThrownBy(() -> recognition.award(new AwardRequest(badge.id(), null, " ", null, AwardPath.EDUCATOR, null, null,

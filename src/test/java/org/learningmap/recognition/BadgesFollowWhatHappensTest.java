@@ -15,6 +15,7 @@ import org.learningmap.assessment.SkillsBandReached;
 import org.learningmap.catalogue.ActivityPublished;
 import org.learningmap.enrolment.AttendanceMethod;
 import org.learningmap.enrolment.AttendanceRecorded;
+import org.learningmap.enrolment.AttendanceWithdrawn;
 import org.learningmap.network.VolunteerMilestoneReached;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +87,48 @@ class BadgesFollowWhatHappensTest extends RecognitionTestBase {
         assertThat(recognition.awardsOfBadge(badge.id())).hasSize(1);
         assertThat(jdbc.sql("SELECT idempotency_key FROM award WHERE badge_id = ?").param(badge.id()).query(String.class).single())
                 .isEqualTo("attendance:" + badge.id() + ":" + learner);
+    }
+
+    @Test
+    void aWithdrawnAttendanceBelowTheShareRevokesTheAttendanceBadgeWithAReason() {
+        long course = activity("COURSE", new String[0]);
+        long[] sessions = new long[5];
+        for (int i = 0; i < 5; i++) {
+            sessions[i] = session(course, -(30 - i * 7));
+        }
+        Badge badge = recognition.ensureActivityBadge(course);
+        for (int i = 0; i < 5; i++) {
+            attend(course, sessions[i], learner);
+        }
+        Award award = recognition.awardsOfBadge(badge.id()).getFirst();
+
+        // Five of five, one withdrawn: four of five is still 80 %, the badge stays.
+        withdraw(course, sessions[4], learner);
+        assertThat(recognition.award(award.id()).orElseThrow().revoked()).isFalse();
+
+        // Another withdrawn, heard through the event after its transaction: three of five is below, the badge goes.
+        withdraw(course, sessions[3], learner);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recognition.award(award.id()).orElseThrow().revoked());
+        Award revoked = recognition.award(award.id()).orElseThrow();
+        assertThat(revoked.revocationReason()).isEqualTo(recognition.text(BadgeRules.ATTENDANCE_WITHDRAWN, revoked.language()));
+        assertThat(revoked.revocationReason()).isNotBlank().doesNotContain("recognition.revoke");
+        assertThat(jdbc.sql("SELECT revoked_by FROM award WHERE id = ?").param(award.id()).query(Long.class).optional()
+                .filter(java.util.Objects::nonNull)).isEmpty();
+        // Hearing it again changes nothing.
+        rules.attendanceWithdrawn(new AttendanceWithdrawn(lietuva, orgA, course, sessions[3], learner, Instant.now()));
+        assertThat(recognition.award(award.id()).orElseThrow().revokedAt()).isEqualTo(revoked.revokedAt());
+    }
+
+    @Test
+    void aWithdrawnAttendanceLeavesABadgeEarnedAnotherWay() {
+        long lesson = activity("CLASS", new String[0]);
+        long session = session(lesson, -1);
+        Badge badge = recognition.ensureActivityBadge(lesson);
+        Award given = recognition.award(new AwardRequest(badge.id(), learner, null, null, AwardPath.EDUCATOR, null, null, null, null)).award();
+        attend(lesson, session, learner);
+        withdraw(lesson, session, learner);
+        rules.attendanceWithdrawn(new AttendanceWithdrawn(lietuva, orgA, lesson, session, learner, Instant.now()));
+        assertThat(recognition.award(given.id()).orElseThrow().revoked()).isFalse();
     }
 
     @Test
@@ -168,6 +211,13 @@ class BadgesFollowWhatHappensTest extends RecognitionTestBase {
                         RETURNING id
                         """)
                 .params(lietuva, orgA, activityId, days, days).query(Long.class).single();
+    }
+
+    void withdraw(long activityId, long sessionId, long accountId) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM attendance WHERE session_id = ? AND account_id = ?").params(sessionId, accountId).update();
+            publisher.publishEvent(new AttendanceWithdrawn(lietuva, orgA, activityId, sessionId, accountId, Instant.now()));
+        });
     }
 
     void attend(long activityId, long sessionId, long accountId) {

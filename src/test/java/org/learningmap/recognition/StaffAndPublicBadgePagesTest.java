@@ -62,6 +62,22 @@ class StaffAndPublicBadgePagesTest extends RecognitionTestBase {
     }
 
     @Test
+    void theBadgePageLeadsStaffWhoMayAwardToAwarding() throws Exception {
+        Badge badge = customBadge("Photo backups");
+        String page = "/lietuva/staff/badges/" + badge.id();
+        mvc.perform(get(page).with(user(fixtures.principal(editorA))).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/lietuva/staff/badges/" + badge.id() + "/award\"")))
+                .andExpect(content().string(containsString("Award this badge to people")));
+        // A platform administrator who is not staff of the organisation manages the badge but cannot award it.
+        long admin = fixtures.account("Platform Admin");
+        jdbc.sql("UPDATE account SET platform_admin = true WHERE id = ?").param(admin).update();
+        mvc.perform(get(page).with(user(fixtures.principal(admin))).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/award\""))));
+    }
+
+    @Test
     void mistakesAreExplainedInThePersonsLanguageAndNothingIsSaved() throws Exception {
         Badge badge = customBadge("Video editing");
 

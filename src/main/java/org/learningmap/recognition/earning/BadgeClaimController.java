@@ -29,9 +29,11 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Claim codes. Staff open a claim ({@code POST /staff/badges/{id}/award/claims}) and show its screen:
- * a big QR code, the code and the link. A learner opening {@code /badges/claim/{code}} signed in gets
- * the badge at once; otherwise the page offers to sign in, to create an account, or to take over the
- * account of a printed desk card, each coming back to the claim afterwards.
+ * a big QR code, the code and the link. A learner opening {@code /badges/claim/{code}} signed in sees
+ * the badge and a "Claim this badge" button (a POST with the CSRF token) that awards it; otherwise the
+ * page offers to sign in, to create an account, or to take over the account of a printed desk card,
+ * each coming back to this page afterwards. Unknown codes are counted per client address and per
+ * account ({@link ClaimGuesses}); too many answer 429.
  */
 @Controller
 class BadgeClaimController {
@@ -42,8 +44,10 @@ class BadgeClaimController {
     private final EarningAccess access;
     private final java.time.Clock clock;
     private final Recognition recognition;
+    private final ClaimGuesses guesses;
 
-    BadgeClaimController(BadgeClaims claims, EarningAccess access, java.time.Clock clock, Recognition recognition) {
+    BadgeClaimController(BadgeClaims claims, EarningAccess access, java.time.Clock clock, Recognition recognition, ClaimGuesses guesses) {
+        this.guesses = guesses;
         this.recognition = recognition;
         this.claims = claims;
         this.access = access;
@@ -112,25 +116,19 @@ class BadgeClaimController {
         return "recognition/earning/claim-type";
     }
 
+    /** The badge a code leads to: signed in, with a "Claim this badge" button; otherwise the ways to sign in and come back. */
     @GetMapping("/badges/claim/{code}")
-    String claim(@PathVariable String code, Model model, HttpServletResponse response) {
-        Optional<BadgeClaims.Found> found = claims.lookUp(code);
+    String claim(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<CurrentAccount> me = CurrentAccount.get();
+        Optional<Looked> found = find(code, me, model, request, response);
         if (found.isEmpty()) {
-            response.setStatus(404);
-            model.addAttribute("problem", BadgeClaims.UNKNOWN);
-            model.addAttribute("typed", code);
             return "recognition/earning/claim-type";
         }
-        Badge badge = access.badge(found.get().claim().badgeId());
-        model.addAttribute("badge", badge);
-        model.addAttribute("badgeName", badge.name().in(LocaleContextHolder.getLocale()));
-        if (!"OPEN".equals(found.get().state())) {
-            response.setStatus(410);
-            model.addAttribute("problem", "CLOSED".equals(found.get().state()) ? BadgeClaims.CLOSED : BadgeClaims.EXPIRED);
+        Badge badge = found.get().badge();
+        if (found.get().problem()) {
             return "recognition/earning/claim";
         }
         String normal = ClaimCodes.normalise(code).orElseThrow();
-        Optional<CurrentAccount> me = CurrentAccount.get();
         if (me.isEmpty()) {
             String back = "/badges/claim/" + normal;
             model.addAttribute("signInPath", "/account/badges/claim/" + normal);
@@ -138,11 +136,67 @@ class BadgeClaimController {
             model.addAttribute("cardNext", back);
             return "recognition/earning/claim";
         }
-        AwardOutcome outcome = claims.claim(normal, me.get().id());
-        model.addAttribute("outcome", outcome);
+        boolean held = recognition.awardsOf(me.get().id()).stream().anyMatch(a -> a.badgeId() == badge.id() && !a.revoked());
+        if (held) {
+            model.addAttribute("outcome", new AwardOutcome(recognition.awardsOf(me.get().id()).stream()
+                    .filter(a -> a.badgeId() == badge.id() && !a.revoked()).findFirst().orElseThrow(), false));
+        } else {
+            model.addAttribute("confirmPath", "/badges/claim/" + normal);
+        }
+        addImage(model, badge);
+        return "recognition/earning/claim";
+    }
+
+    /** "Claim this badge": gives the signed-in person the badge, once. */
+    @PostMapping("/badges/claim/{code}")
+    String confirm(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<CurrentAccount> me = CurrentAccount.get();
+        Optional<Looked> found = find(code, me, model, request, response);
+        if (found.isEmpty()) {
+            return "recognition/earning/claim-type";
+        }
+        if (found.get().problem()) {
+            return "recognition/earning/claim";
+        }
+        String normal = ClaimCodes.normalise(code).orElseThrow();
+        if (me.isEmpty()) {
+            return "redirect:/account/badges/claim/" + normal;
+        }
+        model.addAttribute("outcome", claims.claim(normal, me.get().id()));
+        addImage(model, found.get().badge());
+        return "recognition/earning/claim";
+    }
+
+    /** What a code leads to, after the guessing limit; fills the model for an unknown, expired or closed code. */
+    private Optional<Looked> find(String code, Optional<CurrentAccount> me, Model model,
+                                             HttpServletRequest request, HttpServletResponse response) {
+        Long accountId = me.map(CurrentAccount::id).orElse(null);
+        guesses.check(request.getRemoteAddr(), accountId);
+        Optional<BadgeClaims.Found> found = claims.lookUp(code);
+        if (found.isEmpty()) {
+            guesses.wrong(request.getRemoteAddr(), accountId);
+            response.setStatus(404);
+            model.addAttribute("problem", BadgeClaims.UNKNOWN);
+            model.addAttribute("typed", code);
+            return Optional.empty();
+        }
+        Badge badge = access.badge(found.get().claim().badgeId());
+        model.addAttribute("badge", badge);
+        model.addAttribute("badgeName", badge.name().in(LocaleContextHolder.getLocale()));
+        boolean problem = !"OPEN".equals(found.get().state());
+        if (problem) {
+            response.setStatus(410);
+            model.addAttribute("problem", "CLOSED".equals(found.get().state()) ? BadgeClaims.CLOSED : BadgeClaims.EXPIRED);
+        }
+        return Optional.of(new Looked(found.get(), badge, problem));
+    }
+
+    private record Looked(BadgeClaims.Found found, Badge badge, boolean problem) {
+    }
+
+    private void addImage(Model model, Badge badge) {
         BadgeImage image = recognition.imagePng(badge.id());
         model.addAttribute("badgeImage", "data:" + image.contentType() + ";base64," + java.util.Base64.getEncoder().encodeToString(image.bytes()));
-        return "recognition/earning/claim";
     }
 
     /** Behind sign-in: the sign-in page brings the person back here, and from here to the claim. */

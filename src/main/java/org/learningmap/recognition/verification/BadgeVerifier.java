@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * JWS (VC-JWT), or a PNG or SVG picture with the badge baked in. The content decides, not the file
  * name. Open Badges 3.0 credentials are verified by their proof or signature, issuer key, validity
  * period and status; Open Badges 2.0 hosted assertions by fetching the issuer's hosted copy (our own
- * are looked up directly) and comparing, 410 Gone meaning revoked.
+ * are looked up directly) and comparing, 410 Gone meaning revoked; signed Open Badges 2.0 assertions
+ * (a compact JWS) by the signature against the RSA or EC key the issuer's profile publishes under
+ * {@code publicKey}, fetched under the same network rules, and the issuer's revocation list.
  */
 @Component
 public class BadgeVerifier {
@@ -120,8 +122,7 @@ public class BadgeVerifier {
             }
             JsonNode payload = claims.get();
             if (isOb2(payload)) {
-                return new Verdict(Status.INVALID, Format.OB2_SIGNED,
-                        List.of(Check.fail("format", "recognition-verification.check.ob2-signed-unsupported")), ob2Summary(payload, null, null), t);
+                return verifyOb2Signed(t, payload);
             }
             JsonNode credential = payload.has("vc") ? payload.get("vc") : payload;
             return withSummary(ob3.verify(t), credential, Format.OB3_JWT, t);
@@ -293,6 +294,124 @@ public class BadgeVerifier {
         checks.add(expires == null ? Check.pass("expiry", "recognition-verification.check.no-expiry")
                 : Check.pass("expiry", "recognition-verification.check.not-expired", expires.toString()));
         return new Verdict(Status.VALID, Format.OB2_HOSTED, checks, ob2Summary(copy, badge, issuer), payload);
+    }
+
+    /**
+     * A signed Open Badges 2.0 assertion (a compact JWS whose payload is the assertion, verification
+     * type "signed"): the issuer's key is the one its profile lists under {@code publicKey} (and the
+     * assertion names as {@code creator}, if it does), fetched under the same network rules as hosted
+     * documents, owned by the issuer; the signature must verify with it; the issuer's
+     * {@code revocationList}, if any, must not list the assertion.
+     */
+    private Verdict verifyOb2Signed(String jws, JsonNode assertion) {
+        List<Check> checks = new ArrayList<>();
+        com.nimbusds.jose.JWSObject signed;
+        try {
+            signed = com.nimbusds.jose.JWSObject.parse(jws);
+        } catch (java.text.ParseException e) {
+            return Verdict.unreadable("recognition-verification.file.broken-jwt");
+        }
+        String id = text(assertion.get("id"));
+        boolean signedType = types(assertion.path("verification")).stream()
+                .anyMatch(type -> type.equals("signed") || type.equals("SignedBadge"));
+        if (id == null || !assertion.path("recipient").isObject() || text(assertion.get("issuedOn")) == null || !signedType) {
+            checks.add(Check.fail("shape", "recognition-verification.check.ob2-shape"));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, ob2Summary(assertion, null, null), jws);
+        }
+        checks.add(Check.pass("shape", "recognition-verification.check.ob2-shape-ok"));
+        JsonNode badge = badge(assertion);
+        JsonNode issuer = badge == null ? null : issuer(badge);
+        if (badge == null || issuer == null) {
+            checks.add(Check.fail("issuer", "recognition-verification.check.ob2-issuer-missing"));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, ob2Summary(assertion, badge, issuer), jws);
+        }
+        Summary summary = ob2Summary(assertion, badge, issuer);
+        List<String> issuerKeys = new ArrayList<>();
+        for (JsonNode key : array(issuer.get("publicKey"))) {
+            String url = key.isString() ? key.stringValue() : text(key.get("id"));
+            if (url != null) {
+                issuerKeys.add(url);
+            }
+        }
+        String keyUrl = text(assertion.path("verification").get("creator"));
+        if (keyUrl == null && !issuerKeys.isEmpty()) {
+            keyUrl = issuerKeys.getFirst();
+        }
+        if (keyUrl == null || !issuerKeys.contains(keyUrl)) {
+            checks.add(Check.fail("signature", "recognition-verification.check.ob2-key-missing"));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, summary, jws);
+        }
+        Document keyDocument = fetch(keyUrl);
+        JsonNode key = keyDocument.okJson();
+        if (key == null) {
+            checks.add(keyDocument.problem("signature", keyUrl));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, summary, jws);
+        }
+        String owner = text(key.get("owner"));
+        String pem = text(key.get("publicKeyPem"));
+        if (pem == null || (owner != null && !owner.equals(text(issuer.get("id"))))) {
+            checks.add(Check.fail("signature", "recognition-verification.check.ob2-key-missing"));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, summary, jws);
+        }
+        boolean valid;
+        try {
+            java.security.Key publicKey = publicKey(pem);
+            valid = publicKey != null && signed.verify(new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory()
+                    .createJWSVerifier(signed.getHeader(), publicKey));
+        } catch (com.nimbusds.jose.JOSEException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            checks.add(Check.fail("signature", "recognition-verification.check.ob2-signature-bad", keyUrl));
+            return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, summary, jws);
+        }
+        checks.add(Check.pass("signature", "recognition-verification.check.ob2-signature-ok",
+                Objects.requireNonNullElse(text(issuer.get("name")), ""), keyUrl));
+
+        String listUrl = text(issuer.get("revocationList"));
+        if (listUrl != null) {
+            JsonNode list = fetch(listUrl).okJson();
+            if (list == null) {
+                checks.add(Check.fail("status", "recognition-verification.check.ob2-fetch-failed", listUrl, "-"));
+                return new Verdict(Status.INVALID, Format.OB2_SIGNED, checks, summary, jws);
+            }
+            for (JsonNode entry : array(list.get("revokedAssertions"))) {
+                String revokedId = entry.isString() ? entry.stringValue() : text(entry.get("id"));
+                if (id.equals(revokedId) || (entry.isObject() && Objects.equals(text(entry.get("uid")), text(assertion.get("uid")))
+                        && text(entry.get("uid")) != null)) {
+                    checks.add(Check.fail("status", "recognition-verification.check.ob2-revoked-flag"));
+                    return new Verdict(Status.REVOKED, Format.OB2_SIGNED, checks, entry.isObject() ? reason(summary, entry) : summary, jws);
+                }
+            }
+        }
+        checks.add(Check.pass("status", "recognition-verification.check.not-revoked"));
+        Instant expires = time(assertion.get("expires"));
+        if (expires != null && !clock.instant().isBefore(expires)) {
+            checks.add(Check.fail("expiry", "recognition-verification.check.expired", expires.toString()));
+            return new Verdict(Status.EXPIRED, Format.OB2_SIGNED, checks, summary, jws);
+        }
+        checks.add(expires == null ? Check.pass("expiry", "recognition-verification.check.no-expiry")
+                : Check.pass("expiry", "recognition-verification.check.not-expired", expires.toString()));
+        return new Verdict(Status.VALID, Format.OB2_SIGNED, checks, summary, jws);
+    }
+
+    /** An RSA or EC public key in PEM ("BEGIN PUBLIC KEY", X.509 SubjectPublicKeyInfo); null for anything else. */
+    static java.security.PublicKey publicKey(String pem) {
+        String body = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        byte[] der;
+        try {
+            der = java.util.Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        for (String algorithm : List.of("RSA", "EC")) {
+            try {
+                return java.security.KeyFactory.getInstance(algorithm).generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+            } catch (java.security.GeneralSecurityException e) {
+                // not this kind of key
+            }
+        }
+        return null;
     }
 
     private static Summary reason(Summary summary, JsonNode revocation) {

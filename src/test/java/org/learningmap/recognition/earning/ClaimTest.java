@@ -25,12 +25,24 @@ class ClaimTest extends EarningTestBase {
         MockHttpSession staff = new MockHttpSession();
         String code = openClaim(staff);
 
+        // Opening the link shows the badge and a button; it awards nothing by itself.
+        mvc.perform(get("/badges/claim/" + code.toLowerCase()).param("lang", "en").with(as(learner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Claim this badge")))
+                .andExpect(content().string(containsString("action=\"/badges/claim/" + code + "\"")));
+        assertThat(awards(badge.id())).isZero();
+        // Without the CSRF token the button does nothing.
+        mvc.perform(post("/badges/claim/" + code).with(as(learner))).andExpect(status().isForbidden());
+        assertThat(awards(badge.id())).isZero();
         for (int visit = 0; visit < 2; visit++) {
-            mvc.perform(get("/badges/claim/" + code.toLowerCase()).param("lang", "en").with(as(learner)))
+            mvc.perform(post("/badges/claim/" + code.toLowerCase()).param("lang", "en").with(as(learner)).with(csrf()))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString(visit == 0 ? "You have the badge “Video calls with family”."
                             : "You already have the badge “Video calls with family”.")));
         }
+        mvc.perform(get("/badges/claim/" + code).param("lang", "en").with(as(learner)))
+                .andExpect(content().string(containsString("You already have the badge “Video calls with family”.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Claim this badge"))));
         assertThat(awards(badge.id())).isEqualTo(1);
         assertThat(path(badge.id(), learner)).isEqualTo("CLAIM");
         long claim = jdbc.sql("SELECT id FROM badge_claim WHERE badge_id = ?").param(badge.id()).query(Long.class).single();
@@ -46,6 +58,10 @@ class ClaimTest extends EarningTestBase {
                 .andExpect(content().string(containsString("href=\"/account/badges/claim/" + code + "\"")))
                 .andExpect(content().string(containsString("href=\"/sign-up?next=/badges/claim/" + code + "\"")))
                 .andExpect(content().string(containsString("href=\"/claim?next=/badges/claim/" + code + "\"")));
+        assertThat(awards(badge.id())).isZero();
+        // A visitor not signed in cannot post the button: it sends them to sign in.
+        mvc.perform(post("/badges/claim/" + code).with(csrf()))
+                .andExpect(redirectedUrl("/account/badges/claim/" + code));
         assertThat(awards(badge.id())).isZero();
         // Signing in comes back through this address to the claim.
         mvc.perform(get("/account/badges/claim/" + code))
@@ -94,8 +110,39 @@ class ClaimTest extends EarningTestBase {
         mvc.perform(get("/staff/badges/" + badge.id() + "/award/claims/" + claim).with(as(editorB))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/badges/" + badge.id() + "/award/claims/" + claim + "/close").with(as(editorB)).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/badges/claim/" + fresh).with(as(learner))).andExpect(status().isOk());
+        mvc.perform(post("/badges/claim/" + fresh).with(as(learner)).with(csrf())).andExpect(status().isOk());
         assertThat(awards(badge.id())).isEqualTo(1);
+    }
+
+    @Test
+    void guessingCodesFromOneAddressOrOneAccountIsStoppedWithATranslatedPage() throws Exception {
+        String code = openClaim(new MockHttpSession());
+        // One address, not signed in: ten wrong codes, then even a right one waits.
+        for (int guess = 0; guess < 10; guess++) {
+            mvc.perform(get("/badges/claim/ZZZZZ" + (char) ('A' + guess) + "Q").with(from("203.0.113.7")))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/badges/claim/" + code).param("lang", "lt").with(from("203.0.113.7")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Per daug neteisingų kodų.")));
+        mvc.perform(get("/badges/claim/" + code).param("lang", "en").with(from("203.0.113.8")))
+                .andExpect(status().isOk());
+        // One account from changing addresses: the account is stopped, also on the button.
+        for (int guess = 0; guess < 10; guess++) {
+            mvc.perform(get("/badges/claim/YYYYY" + (char) ('A' + guess) + "Q").with(as(editorB)).with(from("198.51.100." + guess)))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/badges/claim/" + code).param("lang", "uk").with(as(editorB)).with(csrf()).with(from("198.51.100.99")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Забагато неправильних кодів.")));
+        assertThat(awards(badge.id())).isZero();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private String openClaim(MockHttpSession staff) throws Exception {

@@ -135,6 +135,91 @@ class BadgeVerifierTest {
         assertThat(verdict.firstFailure().orElseThrow().arguments()).containsExactly("recipient");
     }
 
+    /** Another issuer's documents, as its web server would answer; anything else goes to the real fetcher and its rules. */
+    static final class OtherIssuer extends HostedFetcher {
+        final Map<String, String> documents = new java.util.HashMap<>();
+
+        @Override
+        Fetched get(String url) {
+            String body = documents.get(url);
+            return body != null ? new Fetched(200, body, null) : super.get(url);
+        }
+    }
+
+    @Test
+    void aSignedOpenBadges2AssertionVerifiesWithTheIssuersPublishedKeyAndATamperedOneDoesNot() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        String other = "https://badges.other.example.net";
+        OtherIssuer fetcher = new OtherIssuer();
+        fetcher.documents.put(other + "/issuer", Json.mapper().writeValueAsString(Map.of("@context", "https://w3id.org/openbadges/v2",
+                "type", "Issuer", "id", other + "/issuer", "name", "Kaunas Youth Centre", "url", "https://youth.example.net",
+                "publicKey", other + "/key", "revocationList", other + "/revoked")));
+        fetcher.documents.put(other + "/key", Json.mapper().writeValueAsString(Map.of("@context", "https://w3id.org/openbadges/v2",
+                "type", "CryptographicKey", "id", other + "/key", "owner", other + "/issuer", "publicKeyPem", pem)));
+        fetcher.documents.put(other + "/badge", Json.mapper().writeValueAsString(Map.of("@context", "https://w3id.org/openbadges/v2",
+                "type", "BadgeClass", "id", other + "/badge", "name", "Podcast making", "description", "Recorded a podcast.",
+                "criteria", Map.of("narrative", "Recorded and published an episode."), "issuer", other + "/issuer")));
+        fetcher.documents.put(other + "/revoked", Json.mapper().writeValueAsString(Map.of("@context", "https://w3id.org/openbadges/v2",
+                "type", "RevocationList", "id", other + "/revoked", "issuer", other + "/issuer",
+                "revokedAssertions", List.of(Map.of("id", other + "/assertions/2", "revocationReason", "Issued by mistake.")))));
+        verifier = new BadgeVerifier(ob3, hosting, fetcher, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        String valid = sign(pair, ob2Signed(other + "/assertions/1", other + "/key"));
+        Verdict verdict = verifier.verifyText(valid);
+        assertThat(verdict.status()).as(verdict.checks().toString()).isEqualTo(Status.VALID);
+        assertThat(verdict.format()).isEqualTo(Verdict.Format.OB2_SIGNED);
+        assertThat(verdict.summary().badgeName()).isEqualTo("Podcast making");
+        assertThat(verdict.summary().issuerName()).isEqualTo("Kaunas Youth Centre");
+        assertThat(verdict.checks()).anySatisfy(check -> assertThat(check.messageKey()).isEqualTo("recognition-verification.check.ob2-signature-ok"));
+
+        // The payload changed after signing: the signature no longer matches.
+        String[] parts = valid.split("\\.");
+        String changed = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("2026-11-01", "2025-11-01");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        Verdict bad = verifier.verifyText(tampered);
+        assertThat(bad.status()).isEqualTo(Status.INVALID);
+        assertThat(bad.firstFailure().orElseThrow().messageKey()).isEqualTo("recognition-verification.check.ob2-signature-bad");
+
+        // Signed with another key than the issuer's.
+        java.security.KeyPairGenerator again = java.security.KeyPairGenerator.getInstance("RSA");
+        again.initialize(2048);
+        assertThat(verifier.verifyText(sign(again.generateKeyPair(), ob2Signed(other + "/assertions/1", other + "/key"))).firstFailure()
+                .orElseThrow().messageKey()).isEqualTo("recognition-verification.check.ob2-signature-bad");
+
+        // A key the issuer does not publish is not taken, nor is one on an address of the server's own network.
+        assertThat(verifier.verifyText(sign(pair, ob2Signed(other + "/assertions/1", "https://evil.example.com/key"))).firstFailure()
+                .orElseThrow().messageKey()).isEqualTo("recognition-verification.check.ob2-key-missing");
+        fetcher.documents.put(other + "/issuer", fetcher.documents.get(other + "/issuer").replace(other + "/key", "http://127.0.0.1:8080/key"));
+        assertThat(verifier.verifyText(sign(pair, ob2Signed(other + "/assertions/1", "http://127.0.0.1:8080/key"))).firstFailure()
+                .orElseThrow().messageKey()).isEqualTo("recognition-verification.fetch.private");
+        fetcher.documents.put(other + "/issuer", fetcher.documents.get(other + "/issuer").replace("http://127.0.0.1:8080/key", other + "/key"));
+
+        // The issuer's revocation list names it.
+        Verdict revoked = verifier.verifyText(sign(pair, ob2Signed(other + "/assertions/2", other + "/key")));
+        assertThat(revoked.status()).isEqualTo(Status.REVOKED);
+        assertThat(revoked.summary().revocationReason()).isEqualTo("Issued by mistake.");
+    }
+
+    static String ob2Signed(String id, String key) {
+        return Json.mapper().writeValueAsString(Map.of("@context", "https://w3id.org/openbadges/v2", "type", "Assertion", "id", id,
+                "recipient", Map.of("type", "email", "hashed", false, "identity", "jonas@example.net"),
+                "badge", "https://badges.other.example.net/badge", "issuedOn", "2026-11-01T10:00:00Z",
+                "verification", Map.of("type", "SignedBadge", "creator", key)));
+    }
+
+    static String sign(java.security.KeyPair pair, String payload) throws Exception {
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+                new com.nimbusds.jose.Payload(payload));
+        jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(pair.getPrivate()));
+        return jws.serialize();
+    }
+
     @Test
     void filesThatAreNoBadgeGetAReason() throws Exception {
         assertThat(verifier.verify(new byte[0], "x").firstFailure().orElseThrow().messageKey()).isEqualTo("recognition-verification.file.empty");
