@@ -20,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * At the end of a workshop the educator shows a claim code on the room's screen; a learner scans it
  * with her phone, is asked to sign in, signs in, comes back to the badge and claims it with a button. Later
- * the same code has expired and says so.
+ * she finds the badge among her badges and downloads its printable certificate; the same code has
+ * expired and says so.
  */
 class LearnerClaimsABadgeByQr extends BrowserJourney {
 
@@ -83,6 +84,22 @@ class LearnerClaimsABadgeByQr extends BrowserJourney {
         long account = jdbc.sql("SELECT id FROM account WHERE email = ?").param(learner).query(Long.class).single();
         assertThat(jdbc.sql("SELECT path FROM award WHERE badge_id = ? AND account_id = ?").params(badge.id(), account)
                 .query(String.class).list()).containsExactly("CLAIM");
+
+        // She finds it among her badges and downloads the printable certificate.
+        open("/account/badges?lang=en");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.locator("h1")).containsText(name);
+        assertFitsNarrowScreen();
+        assertAccessible();
+        String certificate = page.locator("a.certificate-link").getAttribute("href");
+        var pdf = page.request().get(certificate.startsWith("http") ? certificate : base() + certificate);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(name, "Aldona Besimokanti");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the certificate is not a readable PDF", e);
+        }
 
         // Opening the link again changes nothing; once the code has expired it says so.
         page.navigate(link + "?lang=en");
