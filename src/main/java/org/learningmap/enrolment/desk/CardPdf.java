@@ -1,18 +1,12 @@
 package org.learningmap.enrolment.desk;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.learningmap.platform.QrCodes;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -221,14 +216,7 @@ final class CardPdf {
     }
 
     private static void qr(PDPageContentStream out, String text, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Cannot draw a QR code of this text", e);
-        }
+        BitMatrix matrix = QrCodes.matrix(text, 1);
         int modules = matrix.getWidth();
         float unit = size / modules;
         out.setNonStrokingColor(0f, 0f, 0f);
