@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import org.learningmap.enrolment.attendance.QrImages;
+import org.learningmap.platform.QrCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +35,13 @@ public class CheckInPasses {
     @Transactional
     public CheckInPass passFor(long accountId) {
         String code = codeOf(accountId);
-        return new CheckInPass(accountId, display(code), QrImages.svg(display(code)));
+        return new CheckInPass(accountId, display(code), QrCodes.svg(display(code)));
     }
 
     /** The pass's QR code as a PNG about {@code pixels} wide, for documents that need a bitmap (a printed card). */
     @Transactional
     public byte[] qrPng(long accountId, int pixels) {
-        return QrImages.png(display(codeOf(accountId)), Math.clamp(pixels, 64, 2048));
+        return QrCodes.png(display(codeOf(accountId)), Math.clamp(pixels, 64, 2048));
     }
 
     /** Whose pass a scanned or typed code is; spaces, dashes and letter case do not matter. */

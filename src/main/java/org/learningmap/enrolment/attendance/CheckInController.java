@@ -5,6 +5,7 @@ import org.learningmap.catalogue.Formats;
 import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.enrolment.CheckInPass;
 import org.learningmap.enrolment.CheckInPasses;
+import org.learningmap.platform.QrCodes;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,7 +36,7 @@ class CheckInController {
     String pass(Model model) {
         CheckInPass pass = passes.passFor(RosterController.me().id());
         model.addAttribute("pass", pass);
-        model.addAttribute("qr", QrImages.svgDataUri(pass.code()));
+        model.addAttribute("qr", QrCodes.svgDataUri(pass.code()));
         return "attendance/pass";
     }
 

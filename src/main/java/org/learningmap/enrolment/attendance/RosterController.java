@@ -15,6 +15,7 @@ import org.learningmap.catalogue.SessionFacts;
 import org.learningmap.enrolment.AttendanceMethod;
 import org.learningmap.organisations.Membership;
 import org.learningmap.organisations.Organisations;
+import org.learningmap.platform.QrCodes;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
@@ -162,7 +163,7 @@ class RosterController {
         SessionFacts session = rosters.openForStaff(id, Sites.current().id(), me().id());
         String code = codes.current(session.sessionId());
         String url = ServletUriComponentsBuilder.fromContextPath(request).path("/account/check-in/{code}").buildAndExpand(code).toUriString();
-        model.addAttribute("qr", QrImages.svgDataUri(url));
+        model.addAttribute("qr", QrCodes.svgDataUri(url));
         model.addAttribute("checkInUrl", url);
         describe(model, session);
         return htmx != null ? "attendance/session-code :: code" : "attendance/session-code";

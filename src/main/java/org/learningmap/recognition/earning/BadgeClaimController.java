@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.catalogue.Formats;
+import org.learningmap.platform.QrCodes;
 import org.learningmap.platform.RuleViolation;
 import org.learningmap.recognition.AwardOutcome;
 import org.learningmap.recognition.Badge;
@@ -82,7 +83,7 @@ class BadgeClaimController {
             String url = ServletUriComponentsBuilder.fromContextPath(request).path("/badges/claim/{code}").buildAndExpand(c).toUriString();
             model.addAttribute("code", c);
             model.addAttribute("claimUrl", url);
-            model.addAttribute("qr", Qr.svgDataUri(url));
+            model.addAttribute("qr", QrCodes.svgDataUri(url));
         });
         return htmx != null ? "recognition/earning/claim-screen :: count" : "recognition/earning/claim-screen";
     }

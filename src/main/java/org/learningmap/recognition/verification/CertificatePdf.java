@@ -1,29 +1,20 @@
 package org.learningmap.recognition.verification;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.springframework.core.io.ClassPathResource;
+import org.learningmap.platform.PdfText;
+import org.learningmap.platform.PdfText.Writer;
 
 /**
  * The printable certificate of an award: one A4 landscape page drawn with Apache PDFBox, every
@@ -57,8 +48,8 @@ final class CertificatePdf {
             PDRectangle a4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             PDPage page = new PDPage(a4);
             document.addPage(page);
-            PDFont regular = font(document, "fonts/dejavu/DejaVuSans.ttf");
-            PDFont bold = font(document, "fonts/dejavu/DejaVuSans-Bold.ttf");
+            PDFont regular = PdfText.font(document, "fonts/dejavu/DejaVuSans.ttf");
+            PDFont bold = PdfText.font(document, "fonts/dejavu/DejaVuSans-Bold.ttf");
             float pageWidth = a4.getWidth();
             float pageHeight = a4.getHeight();
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
@@ -82,7 +73,7 @@ final class CertificatePdf {
                     }
                 }
                 float width = pageWidth - 2 * MARGIN - imageSize - 20;
-                Writer w = new Writer(out, textLeft, pageHeight - MARGIN);
+                Writer w = new Writer(out, textLeft, pageHeight - MARGIN, 1.25f);
                 w.lines(bold, 26f, DARK, c.heading(), width, 1);
                 w.gap(14);
                 w.lines(regular, 13f, MUTED, c.certifies(), width, 1);
@@ -107,8 +98,8 @@ final class CertificatePdf {
                 }
                 float qrX = pageWidth - MARGIN - QR;
                 float qrY = MARGIN + 14;
-                qr(out, c.verificationUrl(), qrX, qrY, QR);
-                Writer under = new Writer(out, MARGIN, MARGIN + 44);
+                PdfText.qr(out, c.verificationUrl(), qrX, qrY, QR);
+                Writer under = new Writer(out, MARGIN, MARGIN + 44, 1.25f);
                 under.lines(regular, 9.5f, MUTED, c.checkLabel(), fullWidth, 2);
                 under.lines(regular, 9.5f, DARK, c.verificationUrl(), fullWidth, 2);
             }
@@ -118,133 +109,5 @@ final class CertificatePdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static PDFont font(PDDocument document, String path) throws IOException {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return PDType0Font.load(document, in, true);
-        }
-    }
-
-    /** Writes lines downwards, wrapping words to a width. */
-    private static final class Writer {
-        final PDPageContentStream out;
-        final float x;
-        float y;
-
-        Writer(PDPageContentStream out, float x, float top) {
-            this.out = out;
-            this.x = x;
-            this.y = top;
-        }
-
-        void gap(float points) {
-            y -= points;
-        }
-
-        void lines(PDFont font, float size, float grey, String text, float width, int maxLines) throws IOException {
-            if (text == null || text.isBlank()) {
-                return;
-            }
-            List<String> lines = wrap(font, size, printable(font, text), width);
-            if (lines.size() > maxLines) {
-                lines = new ArrayList<>(lines.subList(0, maxLines));
-                lines.set(maxLines - 1, fit(font, size, lines.get(maxLines - 1) + "…", width));
-            }
-            out.setNonStrokingColor(grey, grey, grey);
-            for (String line : lines) {
-                y -= size * 1.25f;
-                out.beginText();
-                out.setFont(font, size);
-                out.newLineAtOffset(x, y);
-                out.showText(line);
-                out.endText();
-            }
-            y -= size * 0.25f;
-        }
-    }
-
-    static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, size, candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            String rest = word;
-            while (width(font, size, rest) > width && rest.length() > 1) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && width(font, size, rest.substring(0, cut)) > width) {
-                    cut--;
-                }
-                lines.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static String fit(PDFont font, float size, String text, float width) throws IOException {
-        String fitted = text;
-        while (fitted.length() > 2 && width(font, size, fitted) > width) {
-            fitted = fitted.substring(0, fitted.length() - 2) + "…";
-        }
-        return fitted;
-    }
-
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
-    }
-
-    /** The text on one line, with a question mark for any letter the font has no shape for. */
-    static String printable(PDFont font, String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        text.strip().codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-                clean.append(' ');
-                return;
-            }
-            String letter = new String(Character.toChars(cp));
-            try {
-                font.encode(letter);
-                clean.append(letter);
-            } catch (IOException | IllegalArgumentException missing) {
-                clean.append('?');
-            }
-        });
-        return clean.toString();
-    }
-
-    private static void qr(PDPageContentStream out, String text, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Cannot draw a QR code of this text", e);
-        }
-        int modules = matrix.getWidth();
-        float unit = size / modules;
-        out.setNonStrokingColor(0f, 0f, 0f);
-        for (int row = 0; row < modules; row++) {
-            for (int col = 0; col < modules; col++) {
-                if (matrix.get(col, row)) {
-                    out.addRect(x + col * unit, y + size - (row + 1) * unit, unit, unit);
-                }
-            }
-        }
-        out.fill();
     }
 }

@@ -10,13 +10,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.learningmap.platform.QrCodes;
 
 /** The QR images a phone camera reads: the printed PNG and the page's SVG carry exactly the text given. */
 class CheckInPassImagesTest {
 
     @Test
     void thePngOfAPassReadsBackAsItsCode() throws Exception {
-        byte[] png = QrImages.png("K7QM-3XPA", 300);
+        byte[] png = QrCodes.png("K7QM-3XPA", 300);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isBetween(200, 300);
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
@@ -26,9 +27,9 @@ class CheckInPassImagesTest {
 
     @Test
     void theSvgDrawsEveryDarkModuleAndNoScriptOrStyle() {
-        String svg = QrImages.svg("https://example.org/account/check-in/abc-def-0123456789abcdef");
+        String svg = QrCodes.svg("https://example.org/account/check-in/abc-def-0123456789abcdef");
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("<path fill=\"#000000\" d=\"M")
                 .doesNotContain("<script", "style=");
-        assertThat(QrImages.svgDataUri("K7QM-3XPA")).startsWith("data:image/svg+xml;base64,");
+        assertThat(QrCodes.svgDataUri("K7QM-3XPA")).startsWith("data:image/svg+xml;base64,");
     }
 }

@@ -11,17 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learningmap.recognition.Award;
+import org.learningmap.recognition.ObVerifyHarness;
 import org.learningmap.recognition.AwardPath;
 import org.learningmap.recognition.Recognition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class IndependentVerifierAcceptsOurCredentialsTest {
 
-    private static Path harness;
+    private static ObVerifyHarness harness;
 
     @LocalServerPort
     int port;
@@ -63,34 +61,7 @@ class IndependentVerifierAcceptsOurCredentialsTest {
 
     @BeforeAll
     static void findTheHarness() {
-        List<Path> candidates = new ArrayList<>();
-        String configured = System.getenv("LEARNINGMAP_OB_VERIFY");
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
-        } else {
-            candidates.add(Path.of("../shared/harness/ob-verify"));
-            candidates.add(Path.of("../../shared/harness/ob-verify"));
-        }
-        harness = candidates.stream().map(Path::toAbsolutePath).map(Path::normalize)
-                .filter(p -> Files.isRegularFile(p.resolve("verify.mjs")) && Files.isDirectory(p.resolve("node_modules")))
-                .findFirst().orElse(null);
-        String problem = harness == null ? "the ob-verify harness (with node_modules, after npm ci) is not at " + candidates
-                + "; set LEARNINGMAP_OB_VERIFY to its folder" : nodeMissing();
-        if (problem != null) {
-            if ("1".equals(System.getenv("LEARNINGMAP_REQUIRE_OB_VERIFY"))) {
-                throw new IllegalStateException(problem + " (LEARNINGMAP_REQUIRE_OB_VERIFY=1)");
-            }
-            Assumptions.abort("Skipped: " + problem);
-        }
-    }
-
-    private static String nodeMissing() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0 ? null : "node does not run";
-        } catch (IOException | InterruptedException e) {
-            return "node is not installed (" + e.getMessage() + ")";
-        }
+        harness = ObVerifyHarness.findOrSkip();
     }
 
     @BeforeEach
@@ -185,18 +156,7 @@ class IndependentVerifierAcceptsOurCredentialsTest {
         return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    /** Runs the harness with --strict and the issuer's documents mapped to this application; returns its report. */
     private String assertVerdict(int exitCode, String input, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", harness.resolve("verify.mjs").toString(), input, "--strict",
-                "--map", urls.base() + "/=http://127.0.0.1:" + port + "/"));
-        command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the harness finished").isTrue();
-        assertThat(process.exitValue()).as("ob-verify %s:%n%s", String.join(" ", command), output).isEqualTo(exitCode);
-        return output;
+        return harness.assertVerdict(urls.base(), port, exitCode, input, options);
     }
 }

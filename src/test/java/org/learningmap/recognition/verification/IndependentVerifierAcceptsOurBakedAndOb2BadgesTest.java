@@ -10,11 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learningmap.catalogue.editing.EditingFixtures;
 import org.learningmap.recognition.Alignment;
 import org.learningmap.recognition.Award;
+import org.learningmap.recognition.ObVerifyHarness;
 import org.learningmap.recognition.AwardPath;
 import org.learningmap.recognition.AwardRequest;
 import org.learningmap.recognition.Badge;
@@ -48,7 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class IndependentVerifierAcceptsOurBakedAndOb2BadgesTest {
 
-    private static Path harness;
+    private static ObVerifyHarness harness;
 
     @LocalServerPort
     int port;
@@ -70,34 +68,7 @@ class IndependentVerifierAcceptsOurBakedAndOb2BadgesTest {
 
     @BeforeAll
     static void findTheHarness() {
-        List<Path> candidates = new ArrayList<>();
-        String configured = System.getenv("LEARNINGMAP_OB_VERIFY");
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
-        } else {
-            candidates.add(Path.of("../shared/harness/ob-verify"));
-            candidates.add(Path.of("../../shared/harness/ob-verify"));
-        }
-        harness = candidates.stream().map(Path::toAbsolutePath).map(Path::normalize)
-                .filter(p -> Files.isRegularFile(p.resolve("verify.mjs")) && Files.isDirectory(p.resolve("node_modules")))
-                .findFirst().orElse(null);
-        String problem = harness == null ? "the ob-verify harness (with node_modules, after npm ci) is not at " + candidates
-                + "; set LEARNINGMAP_OB_VERIFY to its folder" : nodeMissing();
-        if (problem != null) {
-            if ("1".equals(System.getenv("LEARNINGMAP_REQUIRE_OB_VERIFY"))) {
-                throw new IllegalStateException(problem + " (LEARNINGMAP_REQUIRE_OB_VERIFY=1)");
-            }
-            Assumptions.abort("Skipped: " + problem);
-        }
-    }
-
-    private static String nodeMissing() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0 ? null : "node does not run";
-        } catch (IOException | InterruptedException e) {
-            return "node is not installed (" + e.getMessage() + ")";
-        }
+        harness = ObVerifyHarness.findOrSkip();
     }
 
     @BeforeEach
@@ -169,19 +140,7 @@ class IndependentVerifierAcceptsOurBakedAndOb2BadgesTest {
         return Files.write(files.resolve(name), content);
     }
 
-    /** Runs the harness with --strict and the application's documents mapped to it; returns its report. */
     private String assertVerdict(int exitCode, String input, String... options) throws Exception {
-        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        List<String> command = new ArrayList<>(List.of("node", harness.resolve("verify.mjs").toString(), input, "--strict",
-                "--map", base + "=http://127.0.0.1:" + port + "/"));
-        command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the harness finished").isTrue();
-        assertThat(process.exitValue()).as("ob-verify %s:%n%s", String.join(" ", command), output).isEqualTo(exitCode);
-        return output;
+        return harness.assertVerdict(baseUrl, port, exitCode, input, options);
     }
 }

@@ -1,4 +1,4 @@
-package org.learningmap.enrolment.attendance;
+package org.learningmap.platform;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -17,17 +17,22 @@ import javax.imageio.ImageIO;
 
 /**
  * QR codes drawn on the server, so no page needs a script to show one: SVG for pages and print,
- * PNG where a document needs a bitmap. Public only for this module's own facade.
+ * PNG where a document needs a bitmap, or the bare matrix for a document that draws its own.
  */
-public final class QrImages {
+public final class QrCodes {
 
-    private QrImages() {
+    private QrCodes() {
     }
 
     static BitMatrix matrix(String text) {
+        return matrix(text, 4);
+    }
+
+    /** The code's modules with a quiet zone {@code margin} modules wide, error correction level M. */
+    public static BitMatrix matrix(String text, int margin) {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.MARGIN, margin, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot draw a QR code of this text", e);
