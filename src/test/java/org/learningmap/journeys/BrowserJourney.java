@@ -123,6 +123,8 @@ public abstract class BrowserJourney {
 
     /** The page fits a phone: nothing wider than the screen forces sideways scrolling. */
     protected void assertFitsNarrowScreen() {
+        // Measured once the page's style sheets have loaded: before that, unstyled content can stick out.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", page.url()).isLessThanOrEqualTo(1);
     }

@@ -43,7 +43,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         page.getByRole(AriaRole.LINK, named("Create an account")).click();
         assertThat(page.locator("h1")).hasText("Create an account");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
 
         page.getByLabel("Your name", exactly()).fill("Marta Petrenko");
         page.getByLabel("E-mail address", exactly()).fill(email);
@@ -54,7 +54,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         assertThat(page.locator("#password-error")).hasText("The password is too short: please use at least 10 characters.");
         assertThat(page.getByLabel("Password", exactly())).hasAttribute("aria-invalid", "true");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
 
         page.getByLabel("Password", exactly()).fill("sunflower river kite");
         page.getByRole(AriaRole.BUTTON, named("Create my account")).click();
@@ -64,13 +64,13 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Вітаємо! Обліковий запис створено, ви увійшли.");
         assertThat(page.getByLabel("Ваше імʼя")).hasValue("Marta Petrenko");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
 
         page.getByLabel("Назва нового токена").fill("Мій розклад");
         page.getByRole(AriaRole.BUTTON, named("Створити токен")).click();
         assertThat(page.locator("#new-token")).containsText("lm_");
         assertThat(page.getByRole(AriaRole.HEADING, named("Мій розклад"))).isVisible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
         assertAccessible();
 
         page.getByRole(AriaRole.BUTTON, named("Вийти")).click();
@@ -80,7 +80,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, named("Увійти")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Неправильна адреса електронної пошти або пароль.");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
 
         page.getByRole(AriaRole.ALERT).getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Забули пароль?")).click();
         assertThat(page.locator("h1")).hasText("Забули пароль?");
@@ -88,7 +88,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, named("Надіслати посилання")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Якщо обліковий запис із цією адресою існує");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
 
         MimeMessage mail = awaitMailTo(email);
         assertThat(mail.getSubject()).endsWith(": виберіть новий пароль");
@@ -98,7 +98,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         open(link.group(1));
         assertThat(page.locator("h1")).hasText("Виберіть новий пароль");
         assertAccessible();
-        assertNothingWiderThanThePhone();
+        assertFitsNarrowScreen();
         page.getByLabel("Новий пароль").fill("lantern meadow harbour");
         page.getByRole(AriaRole.BUTTON, named("Зберегти новий пароль")).click();
 
@@ -133,17 +133,7 @@ class PersonSignsUpSignsInAndResetsPassword extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("Забагато спроб");
         assertThat(page.locator("main")).containsText("Зачекайте хвилину і спробуйте ще раз.");
         assertAccessible();
-        assertNothingWiderThanThePhone();
-    }
-
-    /**
-     * Nothing sticks out sideways. On an emulated phone the browser widens its layout viewport to
-     * fit content that overflows, so {@code window.innerWidth} grows with it; the document's client
-     * width stays the screen's.
-     */
-    private void assertNothingWiderThanThePhone() {
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", page.url()).isLessThanOrEqualTo(1);
+        assertFitsNarrowScreen();
     }
 
     private static MimeMessage awaitMailTo(String recipient) throws Exception {
