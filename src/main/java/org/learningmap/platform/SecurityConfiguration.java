@@ -4,22 +4,31 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,9 +45,26 @@ class SecurityConfiguration {
             + "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The camera reads check-in passes on the roster and the location finds nearby activities; nothing else. */
+    static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(self), microphone=(), payment=(), usb=()";
+
+    /**
+     * Passwords are stored as {@code {bcrypt}} hashes (cost 10). Only hashing algorithms are known: a stored value
+     * marked {@code {noop}} (plain text) or not marked at all never matches, so a row written by hand into the
+     * database cannot become a plain-text password. A stronger algorithm can be added under its own mark later.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
+    }
+
+    /** Refusals by the access rules become events, which {@link SecurityEventLog} writes down. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     @Bean
@@ -61,7 +87,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http,
+                              @Value("${learningmap.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
+        http.addFilterBefore(new AbsoluteSessionLifetime(absoluteTimeout), SecurityContextHolderFilter.class);
         // The CSRF token lives in a cookie, not in a server session: a visitor who only reads pages
         // (whose layout carries the easy-read form) costs the server no session at all.
         http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
@@ -83,7 +111,37 @@ class SecurityConfiguration {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .frameOptions(frame -> frame.deny()));
+    }
+
+    /**
+     * However busy, a session ends this long after it began (ASVS 3.3.2): the next request finds it gone and the
+     * person signs in again. The idle timeout ({@code server.servlet.session.timeout}) ends quiet sessions sooner.
+     */
+    static final class AbsoluteSessionLifetime extends OncePerRequestFilter {
+
+        private final long maxMillis;
+
+        AbsoluteSessionLifetime(Duration lifetime) {
+            this.maxMillis = lifetime.toMillis();
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                try {
+                    if (System.currentTimeMillis() - session.getCreationTime() > maxMillis) {
+                        session.invalidate();
+                    }
+                } catch (IllegalStateException alreadyInvalid) {
+                    // ended meanwhile: nothing to do
+                }
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /** Authenticates API calls that carry {@code Authorization: Bearer <personal token>}. */
