@@ -18,10 +18,12 @@ class AccountSettings {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lock;
+    private final PasswordChanges changes;
 
     AccountSettings(AccountRepository accounts, PasswordEncoder passwords, Clock clock,
                     @Value("${learningmap.sign-in.max-failures}") int maxFailures,
-                    @Value("${learningmap.sign-in.lock-minutes}") int lockMinutes) {
+                    @Value("${learningmap.sign-in.lock-minutes}") int lockMinutes, PasswordChanges changes) {
+        this.changes = changes;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
@@ -49,5 +51,6 @@ class AccountSettings {
             throw RuleViolation.badRequest(WRONG_CURRENT_PASSWORD);
         }
         accounts.changePassword(accountId, passwords.encode(newPassword));
+        changes.changed(accountId);
     }
 }

@@ -35,9 +35,11 @@ class PasswordResets {
     private final Outbox outbox;
     private final MessageSource messages;
     private final Clock clock;
+    private final PasswordChanges changes;
 
     PasswordResets(JdbcClient jdbc, AccountRepository accounts, PasswordEncoder passwords, Outbox outbox,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, PasswordChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -119,6 +121,7 @@ class PasswordResets {
         jdbc.sql("UPDATE password_reset SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
                 .params(Timestamp.from(now), accountId)
                 .update();
+        changes.changed(accountId);
     }
 
     private static boolean plausible(String token) {

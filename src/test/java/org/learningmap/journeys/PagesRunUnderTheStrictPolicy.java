@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,12 @@ class PagesRunUnderTheStrictPolicy extends BrowserJourney {
     JdbcClient jdbc;
 
     private final List<String> violations = new ArrayList<>();
+
+    /** Each journey starts with no violations seen (the instance, and this list, live as long as the class). */
+    @BeforeEach
+    void nothingSeenYet() {
+        violations.clear();
+    }
 
     private void watch(Page page) {
         page.addInitScript(RECORD_VIOLATIONS);
@@ -126,6 +133,7 @@ class PagesRunUnderTheStrictPolicy extends BrowserJourney {
         List<Object> seen = (List<Object>) page.evaluate("() => window.__cspViolations || []");
         assertThat(String.join("\n", seen.stream().map(String::valueOf).toList())).contains("style-src").contains("script-src");
         assertThat(page.evaluate("() => window.ran === true")).as("the inline script did not run").isEqualTo(false);
+        assertThat(violations).as("the console reports them too").isNotEmpty();
     }
 
     private void signIn(String email) {

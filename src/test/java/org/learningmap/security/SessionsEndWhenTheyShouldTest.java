@@ -146,6 +146,32 @@ class SessionsEndWhenTheyShouldTest {
     }
 
     @Test
+    void aNewPasswordSignsOutEveryOtherSessionAndThePersonIsTold() throws Exception {
+        Browser phone = new Browser(false);
+        phone.signIn(email);
+        Browser laptop = new Browser(false);
+        laptop.signIn(email);
+        assertThat(phone.send("GET", "/account", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> account = laptop.send("GET", "/account", null);
+        HttpResponse<String> changed = laptop.send("POST", "/account/password", "currentPassword=" + encode(EditingFixtures.PASSWORD)
+                + "&newPassword=" + encode("A-brand-new-password-2026") + "&_csrf=" + encode(token(account)));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(changed.headers().firstValue("Location").orElse("")).contains("passwordChanged");
+
+        assertThat(laptop.send("GET", "/account", null).statusCode()).as("the session that changed the password goes on").isEqualTo(200);
+        HttpResponse<String> onThePhone = phone.send("GET", "/account", null);
+        assertThat(onThePhone.statusCode()).as("another session of the same person after the change").isEqualTo(302);
+        assertThat(onThePhone.headers().firstValue("Location").orElse("")).contains("/sign-in");
+
+        List<String> notices = jdbc.sql("SELECT subject || ' ' || body FROM outbox_email WHERE recipient = ? ORDER BY id").param(email)
+                .query(String.class).list();
+        assertThat(notices).as("an e-mail telling the person their password changed").hasSize(1);
+        assertThat(notices.getFirst()).contains("your password was changed").contains("/password-reset")
+                .doesNotContain("A-brand-new-password-2026");
+    }
+
+    @Test
     void theApiNeverTrustsTheSessionCookie() throws Exception {
         Browser browser = new Browser(false);
         browser.signIn(email);
