@@ -9,7 +9,7 @@ class PasswordRuleTest {
     @Test
     void tenCharactersOrMoreAreEnough() {
         assertThat(PasswordRule.check("correct horse", "ona@example.net")).isEmpty();
-        assertThat(PasswordRule.check("abcdefghij", "ona@example.net")).isEmpty();
+        assertThat(PasswordRule.check("meadowlark", "ona@example.net")).isEmpty();
     }
 
     @Test
@@ -32,5 +32,15 @@ class PasswordRuleTest {
     void theEmailAddressAndOneRepeatedCharacterAreRefused() {
         assertThat(PasswordRule.check("Ona@Example.net", "ona@example.net")).hasValue("password.same-as-email");
         assertThat(PasswordRule.check("aaaaaaaaaaaa", "ona@example.net")).hasValue("password.one-character");
+    }
+
+    @Test
+    void aPasswordThatTopsTheBreachedListsIsRefused() {
+        assertThat(PasswordRule.check("1234567890", "ona@example.net")).hasValue("security.password.common");
+        assertThat(PasswordRule.check("Password123", "ona@example.net")).hasValue("security.password.common");
+        assertThat(PasswordRule.check("qwerty uiop", "ona@example.net")).hasValue("security.password.common");
+        assertThat(PasswordRule.check("Slaptažodis", "ona@example.net")).hasValue("security.password.common");
+        assertThat(PasswordRule.check("пароль12345", "ona@example.net")).hasValue("security.password.common");
+        assertThat(PasswordRule.check("Password123 meadow", "ona@example.net")).isEmpty();
     }
 }
