@@ -73,4 +73,20 @@ class PersonMistypesTheirPasswordUntilLocked {
                 + "AND actor_account_id IS NULL AND actor_email IS NULL").query(Integer.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE actor_email = ?").param(typed).query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void signingOutAndAskingForAPasswordResetAreRecorded() throws Exception {
+        var fixtures = new EditingFixtures(jdbc, passwords);
+        long account = fixtures.account("Tidy Leaver");
+        MvcResult signedIn = signIn(fixtures.email(account), EditingFixtures.PASSWORD, "198.51.100.9");
+        mvc.perform(post("/lietuva/sign-out").with(csrf())
+                .session((org.springframework.mock.web.MockHttpSession) signedIn.getRequest().getSession())).andReturn();
+        assertThat(eventsOf(account)).containsExactly("SIGN_IN", "SIGN_OUT");
+
+        String requestId = "reset-" + System.nanoTime();
+        mvc.perform(post("/lietuva/password-reset").with(csrf()).header("X-Request-Id", requestId)
+                .param("email", fixtures.email(account))).andReturn();
+        assertThat(jdbc.sql("SELECT route FROM audit_entry WHERE request_id = ?").param(requestId).query(String.class).list())
+                .containsExactly("/password-reset");
+    }
 }
