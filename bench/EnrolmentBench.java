@@ -3,6 +3,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the benchmark database, sends every sign-up at once (one per account, spread evenly over the
  * sessions), then checks with SQL that no session is overbooked and that every pool's count matches
  * its sign-ups. Run by bench/enrolment.sh; arguments: base URL, JDBC URL, sign-ups, sessions, places,
- * concurrency, warm-up sign-ups.
+ * concurrency, warm-up sign-ups, and optionally the application's process id, the database's data
+ * directory and the clock ticks per second, to measure the CPU time of the application, of PostgreSQL
+ * (the postmaster and its backends) and of this client during the measured phase (from /proc), and
+ * the SQL statements it ran (from pg_stat_statements, when the server loads it).
  */
 public class EnrolmentBench {
 
@@ -41,6 +46,9 @@ public class EnrolmentBench {
         int places = Integer.parseInt(args[4]);
         int concurrency = Integer.parseInt(args[5]);
         int warmup = Integer.parseInt(args[6]);
+        long appPid = args.length > 7 ? Long.parseLong(args[7]) : -1;
+        Path dataDirectory = args.length > 8 ? Path.of(args[8]) : null;
+        double ticks = args.length > 9 ? Double.parseDouble(args[9]) : 100;
         String run = Long.toString(System.currentTimeMillis(), 36);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -50,11 +58,137 @@ public class EnrolmentBench {
                 fire(http, base, w, warmup, concurrency, "warm-up");
             }
             Seeded s = seed(db, run, signUps, sessionCount, places);
+            boolean statements = statementsTracked(db);
+            settle(db, "-infinity");
+            String since = "" + single(db, "SELECT extract(epoch FROM now())::bigint");
+            if (statements) {
+                single(db, "SELECT count(*) FROM (SELECT pg_stat_statements_reset()) r");
+            }
+            long commits0 = single(db, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+            Cpu before = Cpu.read(appPid, dataDirectory, ticks);
             Result result = fire(http, base, s, signUps, concurrency, "measured");
+            Cpu answered = Cpu.read(appPid, dataDirectory, ticks);
+            long settleMillis = settle(db, since);
+            Cpu settled = Cpu.read(appPid, dataDirectory, ticks);
+            long commits = single(db, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") - commits0;
+            // per sign-up made: a request that failed (e.g. no pooled connection within 30 s on a saturated machine) is not one
+            int made = Math.max(1, result.statuses().getOrDefault(201, 0) + result.statuses().getOrDefault(200, 0));
+            if (made != signUps) {
+                System.out.printf("NOTE only %d of %d requests signed someone up; the figures below are per sign-up made%n", made, signUps);
+            }
             System.out.printf("RESULT signups=%d sessions=%d places=%d concurrency=%d seconds=%.3f rate=%.0f/s p50=%dms p95=%dms p99=%dms max=%dms statuses=%s%n",
                     signUps, sessionCount, places, concurrency, result.seconds, signUps / result.seconds,
                     result.percentile(50), result.percentile(95), result.percentile(99), result.percentile(100), result.statuses);
+            if (appPid > 0) {
+                System.out.printf("CPU until the last answer, ms per sign-up: application %.2f, postgres %.2f, client %.2f, total %.2f (budget for 500/s on %d cores: %.1f)%n",
+                        (answered.app - before.app) / made, (answered.postgres - before.postgres) / made,
+                        (answered.client - before.client) / made, (answered.total() - before.total()) / made,
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000.0 / 500);
+                System.out.printf("CPU including after-commit work (settled %d ms later), ms per sign-up: application %.2f, postgres %.2f, client %.2f, total %.2f%n",
+                        settleMillis, (settled.app - before.app) / made, (settled.postgres - before.postgres) / made,
+                        (settled.client - before.client) / made, (settled.total() - before.total()) / made);
+            }
+            System.out.printf("SQL commits per sign-up: %.2f%n", commits / (double) made);
+            if (statements) {
+                statements(db, made);
+            }
             check(db, s.sessions(), signUps, sessionCount, places);
+        }
+    }
+
+    /** CPU milliseconds used so far by the application, by PostgreSQL (postmaster, its backends and its ended children) and by this client. */
+    record Cpu(double app, double postgres, double client) {
+        double total() {
+            return app + postgres + client;
+        }
+
+        static Cpu read(long appPid, Path dataDirectory, double ticks) throws Exception {
+            double app = appPid > 0 ? ticks(appPid, false) : 0;
+            double postgres = 0;
+            if (dataDirectory != null && Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+                long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+                postgres = ticks(postmaster, true);
+                try (var entries = Files.list(Path.of("/proc"))) {
+                    for (Path entry : entries.toList()) {
+                        String name = entry.getFileName().toString();
+                        if (name.chars().allMatch(Character::isDigit)) {
+                            String[] f = fields(Long.parseLong(name));
+                            if (f != null && Long.parseLong(f[1]) == postmaster) {
+                                postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            }
+                        }
+                    }
+                }
+            }
+            double client = ticks(ProcessHandle.current().pid(), false);
+            return new Cpu(app * 1000 / ticks, postgres * 1000 / ticks, client * 1000 / ticks);
+        }
+
+        /** utime + stime (+ cutime + cstime) in clock ticks. */
+        static double ticks(long pid, boolean children) {
+            String[] f = fields(pid);
+            if (f == null) {
+                return 0;
+            }
+            double t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return children ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        }
+
+        /** The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+        static String[] fields(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            } catch (Exception e) {
+                return null;
+            }
+        }
+    }
+
+    static boolean statementsTracked(Connection db) {
+        try {
+            single(db, "SELECT count(*) FROM pg_extension");
+            try (var st = db.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            single(db, "SELECT count(*) FROM pg_stat_statements");
+            return true;
+        } catch (Exception e) {
+            System.err.println("pg_stat_statements is not loaded: no statement counts (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    /** Waits (at most 60 s) until every event publication since the given time (epoch seconds) is completed; returns how long it took. */
+    static long settle(Connection db, String since) throws Exception {
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 60_000_000_000L) {
+            long open;
+            try {
+                open = single(db, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date >= "
+                        + (since.equals("-infinity") ? "now() - interval '10 minutes'" : "to_timestamp(" + since + ")"));
+            } catch (Exception e) {
+                return 0;
+            }
+            if (open == 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Statements per sign-up, and the most frequent ones, from pg_stat_statements (this client's own queries left out). */
+    static void statements(Connection db, int signUps) throws Exception {
+        String mine = "query NOT ILIKE '%pg_stat%' AND query NOT ILIKE '%event_publication WHERE completion_date IS NULL%' "
+                + "AND query NOT ILIKE '%FROM pg_extension%' AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK')";
+        long calls = single(db, "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + mine);
+        System.out.printf("SQL statements per sign-up: %.1f (%d in all, BEGIN/COMMIT not counted)%n", calls / (double) signUps, calls);
+        try (var st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT calls, round(total_exec_time::numeric, 1), "
+                + "regexp_replace(left(query, 150), '\\s+', ' ', 'g') FROM pg_stat_statements WHERE " + mine + " ORDER BY calls DESC LIMIT 30")) {
+            while (rs.next()) {
+                System.out.printf("  %6.2f per sign-up %9s ms  %s%n", rs.getLong(1) / (double) signUps, rs.getString(2), rs.getString(3));
+            }
         }
     }
 

@@ -2,7 +2,9 @@
 # Concurrent sign-ups: starts the application on 127.0.0.1 with its embedded PostgreSQL in
 # bench/data/enrolment (the default demo volume), lets bench/EnrolmentBench.java seed sessions and
 # accounts with personal API tokens, send every sign-up at once through POST /api/v1/sessions/{id}/enrolment,
-# and check with SQL that no session is overbooked. Prints the figures and keeps them in
+# and check with SQL that no session is overbooked. It also measures the CPU time the application,
+# PostgreSQL and the client used per sign-up (from /proc) and the SQL statements per sign-up
+# (pg_stat_statements, loaded into the benchmark's embedded database). Prints the figures and keeps them in
 # bench/results/enrolment.txt. Every request goes to 127.0.0.1 only. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,7 @@ fi
 say "starting the application on $BASE (database on port $DB_PORT, data in $DATA)"
 "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --learningmap.embedded-database.data-directory="$DATA" --learningmap.embedded-database.port="$DB_PORT" \
+  "--learningmap.embedded-database.settings=shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all" \
   --learningmap.mail.dev-catcher=false --learningmap.mail.poll-delay=1h >"$OUT/enrolment-app.log" 2>&1 &
 APP_PID=$!
 stop_app() { kill -0 "$APP_PID" 2>/dev/null && { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }; }
@@ -56,6 +59,6 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 say "sending $SIGNUPS sign-ups over $SESSIONS sessions of $PLACES places (after $WARMUP warm-up sign-ups); load average $LOAD_BEFORE"
 "$JAVA_HOME/bin/java" -cp "$DRIVER" bench/EnrolmentBench.java "$BASE/lietuva" \
   "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres?user=postgres" "$SIGNUPS" "$SESSIONS" "$PLACES" "$CONCURRENCY" "$WARMUP" \
-  | tee "$OUT/enrolment.txt"
+  "$APP_PID" "$DATA" "$(getconf CLK_TCK)" | tee "$OUT/enrolment.txt"
 { echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"; } | tee -a "$OUT/enrolment.txt"

@@ -43,6 +43,23 @@ class AccountRepository {
                 .optional();
     }
 
+    /**
+     * The account of a personal API token that is not revoked, in one statement that also notes when the
+     * token was used (only when the last note is older than {@code usedBefore}).
+     */
+    Optional<CurrentAccount> findByApiToken(String tokenHash, Instant now, Instant usedBefore) {
+        return jdbc.sql("""
+                        WITH found AS (SELECT id, account_id, last_used_at FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL),
+                             used AS (UPDATE api_token t SET last_used_at = :now FROM found f
+                                       WHERE t.id = f.id AND (f.last_used_at IS NULL OR f.last_used_at < :usedBefore) RETURNING t.id)
+                        """ + CURRENT_ACCOUNT + " WHERE id = (SELECT account_id FROM found)")
+                .param("hash", tokenHash)
+                .param("now", Timestamp.from(now))
+                .param("usedBefore", Timestamp.from(usedBefore))
+                .query(this::currentAccount)
+                .optional();
+    }
+
     private CurrentAccount currentAccount(ResultSet rs, int row) throws SQLException {
         return new CurrentAccount(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),

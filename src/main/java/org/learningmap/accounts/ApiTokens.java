@@ -96,21 +96,11 @@ class ApiTokens implements ApiTokenAuthenticator {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Found(long id, long accountId, Instant lastUsedAt) {
-        }
-        Optional<Found> found = jdbc.sql("SELECT id, account_id, last_used_at FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(Secrets.hash(token))
-                .query((rs, n) -> new Found(rs.getLong("id"), rs.getLong("account_id"),
-                        rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant()))
-                .optional();
-        Optional<CurrentAccount> account = found.flatMap(f -> accounts.findById(f.accountId(), now)).filter(CurrentAccount::enabled);
+        // one statement finds the token and its account and, at most once a minute, notes when the token was used
+        Optional<CurrentAccount> account = accounts.findByApiToken(Secrets.hash(token), now, now.minus(LAST_USED_PRECISION))
+                .filter(CurrentAccount::enabled);
         if (account.isEmpty()) {
             return Optional.empty();
-        }
-        if (found.get().lastUsedAt() == null || found.get().lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
-                    .params(Timestamp.from(now), found.get().id())
-                    .update();
         }
         CurrentAccount person = account.get().withoutPassword();
         return Optional.of(UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities()));

@@ -14,6 +14,7 @@ import org.learningmap.platform.RuleViolation;
 import org.learningmap.sites.Sites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +45,12 @@ class EnrolmentApi {
 
     private final Enrolments enrolments;
     private final RegistrationQuestions questions;
+    private final TransactionTemplate transaction;
 
-    EnrolmentApi(Enrolments enrolments, RegistrationQuestions questions) {
+    EnrolmentApi(Enrolments enrolments, RegistrationQuestions questions, TransactionTemplate transaction) {
         this.enrolments = enrolments;
         this.questions = questions;
+        this.transaction = transaction;
     }
 
     @PostMapping("/sessions/{id}/enrolment")
@@ -65,16 +68,19 @@ class EnrolmentApi {
                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                             @RequestBody(required = false) EnrolmentRequest request) {
         CurrentAccount account = caller();
-        SessionFacts session = onThisSite(id);
-        Map<String, String> answers = questions.accept(session.activityId(), request == null ? Map.of() : request.answers());
-        EnrolmentOutcome outcome = enrolments.enrol(session, account.id(), EnrolmentSource.SELF, null, answers, idempotencyKey);
-        if (outcome.alreadyEnrolled()) {
-            MyEnrolment mine = enrolments.mine(outcome.enrolmentId(), account.id()).orElseThrow();
-            return ResponseEntity.ok(response(mine, true));
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolmentResponse(outcome.enrolmentId(), session.activityId(),
-                session.wholeActivityRegistration() ? null : session.sessionId(), outcome.status().name(), outcome.position(), false,
-                session.activityTitle().values(), session.startsAt()));
+        // one transaction (one pooled connection) from reading the session to the outbox
+        return transaction.execute(tx -> {
+            SessionFacts session = onThisSite(id);
+            Map<String, String> answers = questions.accept(session.activityId(), request == null ? Map.of() : request.answers());
+            EnrolmentOutcome outcome = enrolments.enrol(session, account.id(), EnrolmentSource.SELF, null, answers, idempotencyKey);
+            if (outcome.alreadyEnrolled()) {
+                MyEnrolment mine = enrolments.mine(outcome.enrolmentId(), account.id()).orElseThrow();
+                return ResponseEntity.ok(response(mine, true));
+            }
+            return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolmentResponse(outcome.enrolmentId(), session.activityId(),
+                    session.wholeActivityRegistration() ? null : session.sessionId(), outcome.status().name(), outcome.position(), false,
+                    session.activityTitle().values(), session.startsAt()));
+        });
     }
 
     @DeleteMapping("/sessions/{id}/enrolment")

@@ -147,6 +147,31 @@ class EnrolmentStore {
                 .query(EnrolmentStore::enrolment).optional();
     }
 
+    /** The person's sign-up made with this idempotency key, and the one they hold in the pool: one query for both. */
+    record Earlier(Optional<EnrolmentRow> byKey, Optional<EnrolmentRow> held) {
+    }
+
+    Earlier earlier(long accountId, String idempotencyKey, Long poolId) {
+        if (idempotencyKey == null && poolId == null) {
+            return new Earlier(Optional.empty(), Optional.empty());
+        }
+        record Found(EnrolmentRow row, boolean byKey, boolean held) {
+        }
+        List<Found> found = jdbc.sql("""
+                        SELECT id, pool_id, site_id, organisation_id, activity_id, session_id, account_id, status, source,
+                               answers::text AS answers, created_at, cancelled_by, cancel_reason,
+                               coalesce(idempotency_key = CAST(:key AS text), false) AS by_key,
+                               coalesce(pool_id = CAST(:pool AS bigint) AND status <> 'CANCELLED', false) AS held
+                          FROM enrolment
+                         WHERE account_id = :account
+                           AND (idempotency_key = CAST(:key AS text) OR (pool_id = CAST(:pool AS bigint) AND status <> 'CANCELLED'))
+                        """)
+                .param("account", accountId).param("key", idempotencyKey).param("pool", poolId)
+                .query((rs, n) -> new Found(enrolment(rs, n), rs.getBoolean("by_key"), rs.getBoolean("held"))).list();
+        return new Earlier(found.stream().filter(Found::byKey).map(Found::row).findFirst(),
+                found.stream().filter(Found::held).map(Found::row).findFirst());
+    }
+
     Optional<EnrolmentRow> activeInPool(long poolId, long accountId) {
         return jdbc.sql(ENROLMENT + " WHERE pool_id = ? AND account_id = ? AND status <> 'CANCELLED'").params(poolId, accountId)
                 .query(EnrolmentStore::enrolment).optional();

@@ -90,15 +90,14 @@ public class Enrolments {
         if (key != null && key.length() > 200) {
             throw RuleViolation.badRequest("enrolment.idempotency-key-too-long");
         }
-        if (key != null) {
-            Optional<EnrolmentRow> earlier = store.byIdempotencyKey(accountId, key);
-            if (earlier.isPresent()) {
-                Optional<PoolRow> pool = existingPool(session);
-                if (pool.isEmpty() || EnrolmentRules.sameRequest(earlier.get(), pool.get().id()).isPresent()) {
-                    throw new RuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, EnrolmentRules.KEY_REUSED);
-                }
-                return outcome(earlier.get(), true);
+        // one query finds both an earlier request with this key and a place the person already holds
+        Optional<PoolRow> existingPool = existingPool(session);
+        EnrolmentStore.Earlier mine = store.earlier(accountId, key, existingPool.map(PoolRow::id).orElse(null));
+        if (mine.byKey().isPresent()) {
+            if (existingPool.isEmpty() || EnrolmentRules.sameRequest(mine.byKey().get(), existingPool.get().id()).isPresent()) {
+                throw new RuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, EnrolmentRules.KEY_REUSED);
             }
+            return outcome(mine.byKey().get(), true);
         }
         EnrolmentRules.maySignUp(session, firstStart(session), now).ifPresent(reason -> {
             throw new RuleViolation(reason);
@@ -106,8 +105,9 @@ public class Enrolments {
         EnrolmentRules.mayHoldPlace(accounts.mayKeepPersonalData(accountId)).ifPresent(reason -> {
             throw new RuleViolation(HttpStatus.CONFLICT, reason);
         });
-        PoolRow pool = poolFor(session, now);
-        Optional<EnrolmentRow> held = store.activeInPool(pool.id(), accountId);
+        PoolRow pool = poolFor(session, existingPool, now);
+        Optional<EnrolmentRow> held = existingPool.isPresent() && existingPool.get().id() == pool.id() ? mine.held()
+                : store.activeInPool(pool.id(), accountId);
         if (held.isPresent()) {
             return outcome(held.get(), true);
         }
@@ -486,8 +486,13 @@ public class Enrolments {
     }
 
     private PoolRow poolFor(SessionFacts session, Instant now) {
+        return poolFor(session, existingPool(session), now);
+    }
+
+    /** {@code existing}: the pool as just read, if it exists. */
+    private PoolRow poolFor(SessionFacts session, Optional<PoolRow> existing, Instant now) {
         Long sessionId = session.wholeActivityRegistration() ? null : session.sessionId();
-        PoolRow pool = existingPool(session).orElseGet(() -> store.createPool(session.siteId(), session.organisationId(),
+        PoolRow pool = existing.orElseGet(() -> store.createPool(session.siteId(), session.organisationId(),
                 session.activityId(), sessionId, session.capacity()));
         if (!java.util.Objects.equals(pool.capacity(), session.capacity()) && store.syncCapacity(pool.id(), session.capacity())) {
             promoteWhileFree(pool.id(), now);

@@ -20,6 +20,9 @@ import org.springframework.util.StringUtils;
 /**
  * A real PostgreSQL started inside the application when no {@code spring.datasource.url} is set.
  * Its data lives in {@code learningmap.embedded-database.data-directory} and survives restarts.
+ * {@code learningmap.embedded-database.settings} adds server settings as {@code name=value} pairs
+ * separated by {@code ;} (the sign-up benchmark uses it to load {@code pg_stat_statements});
+ * {@code synchronous_commit} always stays on.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -30,7 +33,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${learningmap.embedded-database.data-directory}") String directory,
                                       @Value("${learningmap.embedded-database.port:0}") int port,
-                                      @Value("${learningmap.embedded-database.clean:false}") boolean clean) throws IOException {
+                                      @Value("${learningmap.embedded-database.clean:false}") boolean clean,
+                                      @Value("${learningmap.embedded-database.settings:}") String settings) throws IOException {
         Path dataDirectory = Path.of(directory).toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory.getParent());
         var builder = EmbeddedPostgres.builder()
@@ -43,6 +47,12 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");
+        for (String setting : settings.split(";")) {
+            int eq = setting.indexOf('=');
+            if (eq > 0 && !setting.substring(0, eq).strip().equals("synchronous_commit")) {
+                builder.setServerConfig(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+            }
+        }
         if (port > 0) {
             builder.setPort(port);
         }
