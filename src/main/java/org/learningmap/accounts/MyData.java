@@ -82,6 +82,13 @@ class MyData {
                 .query((rs, n) -> new LogPart(rs.getTimestamp("at").toInstant(), rs.getString("actor_name"), rs.getString("action"),
                         rs.getString("detail")))
                 .list());
+        all.put("actionsForOthers", jdbc.sql("""
+                        SELECT l.at, p.display_name, l.action, l.detail FROM delegation_log l JOIN account p ON p.id = l.person_id
+                        WHERE l.actor_id = ? ORDER BY l.at DESC, l.id DESC""")
+                .param(accountId)
+                .query((rs, n) -> new LogPart(rs.getTimestamp("at").toInstant(), rs.getString("display_name"), rs.getString("action"),
+                        rs.getString("detail")))
+                .list());
         all.put("apiTokens", jdbc.sql("SELECT name, created_at, last_used_at, revoked_at FROM api_token WHERE account_id = ? ORDER BY id")
                 .param(accountId)
                 .query((rs, n) -> new TokenPart(rs.getString("name"), instant(rs.getTimestamp("created_at")),

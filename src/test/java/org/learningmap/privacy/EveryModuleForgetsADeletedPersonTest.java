@@ -106,7 +106,7 @@ class EveryModuleForgetsADeletedPersonTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         JsonNode export = Json.mapper().readTree(json);
-        List<String> withData = List.of("account", "consents", "trustedPeople", "actionsOnMyBehalf", "savedSearches", "enrolments",
+        List<String> withData = List.of("account", "consents", "trustedPeople", "actionsOnMyBehalf", "actionsForOthers", "savedSearches", "enrolments",
                 "attendance", "reminderReplies", "personalCalendar", "checkInPass", "awards", "badgeEvidence", "portfolio", "skillsChecks",
                 "volunteering", "trainingCascades");
         List<String> empty = new ArrayList<>();
