@@ -228,7 +228,9 @@ class AccountRepository {
     }
 
     void recordSuccessfulSignIn(long id) {
-        jdbc.sql("UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = ? AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)")
+        jdbc.sql("""
+                        UPDATE account SET failed_sign_ins = 0, locked_until = NULL, last_signed_in_at = now(), retention_warned_at = NULL
+                        WHERE id = ?""")
                 .param(id)
                 .update();
     }

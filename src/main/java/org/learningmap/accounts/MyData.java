@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.learningmap.platform.HttpSessions;
+import org.learningmap.platform.Outbox;
 import org.learningmap.platform.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,6 +48,8 @@ class MyData {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private Outbox outbox;
+    private HttpSessions sessions;
 
     MyData(JdbcClient jdbc, Profiles profiles, Consents consents, List<PersonalDataContributor> contributors,
            PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
@@ -56,6 +60,13 @@ class MyData {
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The messages and the signed-in sessions of the person, forgotten with the account (absent in some unit tests). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void forgetAlso(Outbox outbox, HttpSessions sessions) {
+        this.outbox = outbox;
+        this.sessions = sessions;
     }
 
     /** Everything kept about the person, section by section, in a stable order. */
@@ -69,6 +80,13 @@ class MyData {
         all.put("actionsOnMyBehalf", jdbc.sql("SELECT at, actor_name, action, detail FROM delegation_log WHERE person_id = ? ORDER BY at DESC, id DESC")
                 .param(accountId)
                 .query((rs, n) -> new LogPart(rs.getTimestamp("at").toInstant(), rs.getString("actor_name"), rs.getString("action"),
+                        rs.getString("detail")))
+                .list());
+        all.put("actionsForOthers", jdbc.sql("""
+                        SELECT l.at, p.display_name, l.action, l.detail FROM delegation_log l JOIN account p ON p.id = l.person_id
+                        WHERE l.actor_id = ? ORDER BY l.at DESC, l.id DESC""")
+                .param(accountId)
+                .query((rs, n) -> new LogPart(rs.getTimestamp("at").toInstant(), rs.getString("display_name"), rs.getString("action"),
                         rs.getString("detail")))
                 .list());
         all.put("apiTokens", jdbc.sql("SELECT name, created_at, last_used_at, revoked_at FROM api_token WHERE account_id = ? ORDER BY id")
@@ -134,10 +152,28 @@ class MyData {
         if (!confirmed) {
             throw RuleViolation.badRequest(WRONG_CONFIRMATION);
         }
+        forget(accountId);
+    }
+
+    /**
+     * Deletes the account without asking: every module forgets the person, then their messages and
+     * sessions go, then the row. The one path for a person's own deletion and for the site's retention rules.
+     *
+     * @throws RuleViolation {@value #STILL_NEEDED} when records that must be kept still point to the account
+     */
+    @Transactional
+    void forget(long accountId) {
+        Profiles.Profile profile = profiles.of(accountId);
         for (PersonalDataContributor contributor : contributors) {
             contributor.forget(accountId);
         }
         jdbc.sql("UPDATE delegation_log SET actor_name = '—' WHERE actor_id = ?").param(accountId).update();
+        if (outbox != null) {
+            outbox.forget(profile.email(), profile.phone(), profile.displayName());
+        }
+        if (sessions != null) {
+            sessions.endAllOf(profile.email());
+        }
         try {
             jdbc.sql("DELETE FROM account WHERE id = ?").param(accountId).update();
         } catch (DataIntegrityViolationException stillReferenced) {

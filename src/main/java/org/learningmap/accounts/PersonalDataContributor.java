@@ -25,4 +25,20 @@ public interface PersonalDataContributor {
      * no longer point to the person.
      */
     void forget(long accountId);
+
+    /**
+     * When the person last used this module (signed up for something, say), so that an account
+     * unused for the site's time can be told apart; {@code null} when never.
+     */
+    default java.time.Instant lastUsed(long accountId) {
+        return null;
+    }
+
+    /**
+     * Removes what a site's {@link RetentionRules} no longer allow this module to keep, as of
+     * {@code now}; running it again changes nothing. Returns how many records were cleared.
+     */
+    default int expire(RetentionRules rules, java.time.Instant now) {
+        return 0;
+    }
 }

@@ -31,8 +31,11 @@ class Checks {
     private volatile Map<String, Routing> routings = Map.of();
     private volatile int routingsRevision = -1;
 
+    private final org.learningmap.accounts.Accounts accounts;
+
     Checks(Attempts attempts, Sittings sittings, ItemBank bank, Frameworks frameworks, ApplicationEventPublisher events, Clock clock,
-           ItemVersions itemVersions) {
+           ItemVersions itemVersions, org.learningmap.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.itemVersions = itemVersions;
         this.attempts = attempts;
         this.sittings = sittings;
@@ -69,7 +72,9 @@ class Checks {
             sittingId = sitting.id();
             chosen = sitting.kind();
         }
-        return attempts.create(siteId, accountId, chosen, frameworks.byIdOrDefault(framework).id(), bank.version(), language,
+        // a minor without a guardian's consent takes the check anonymously: nothing is kept against them
+        Long keptFor = accountId != null && accounts.mayKeepPersonalData(accountId) ? accountId : null;
+        return attempts.create(siteId, keptFor, chosen, frameworks.byIdOrDefault(framework).id(), bank.version(), language,
                 sittingId, clock.instant());
     }
 

@@ -38,8 +38,10 @@ class SavedSearchController {
     private final SavedSearches saved;
     private final Sites sites;
     private final Clock clock;
+    private final org.learningmap.accounts.Accounts accounts;
 
-    SavedSearchController(SavedSearches saved, Sites sites, Clock clock) {
+    SavedSearchController(SavedSearches saved, Sites sites, Clock clock, org.learningmap.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.saved = saved;
         this.sites = sites;
         this.clock = clock;
@@ -92,6 +94,9 @@ class SavedSearchController {
             model.addAttribute("errors", errors);
             response.setStatus(422);
             return "catalogue/saved-search-new";
+        }
+        if (!accounts.mayKeepPersonalData(account.get().id())) {
+            throw new org.learningmap.platform.RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
         }
         saved.save(Sites.current().id(), account.get().id(), name, normalise(query), clock.instant());
         return "redirect:/saved-searches?saved";

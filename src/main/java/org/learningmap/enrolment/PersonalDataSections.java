@@ -104,6 +104,40 @@ class PersonalDataSections {
                         .param(accountId).update();
                 jdbc.sql("UPDATE enrolment SET acted_by = NULL WHERE acted_by = ?").param(accountId).update();
             }
+
+            @Override
+            public Instant lastUsed(long accountId) {
+                return jdbc.sql("SELECT max(created_at) FROM enrolment WHERE account_id = ?")
+                        .param(accountId)
+                        .query((rs, n) -> rs.getTimestamp(1))
+                        .list().stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst().orElse(null);
+            }
+
+            /** Answers (registration questions, accessibility needs) are cleared {@code answersMonths} after the session ended. */
+            @Override
+            public int expire(org.learningmap.accounts.RetentionRules rules, Instant now) {
+                Instant cutoff = org.learningmap.accounts.RetentionRules.monthsBefore(now, rules.answersMonths());
+                record Answered(Long sessionId, long activityId) {
+                }
+                List<Answered> answered = jdbc.sql("SELECT DISTINCT session_id, activity_id FROM enrolment WHERE site_id = ? AND answers <> '{}'::jsonb")
+                        .param(rules.siteId())
+                        .query((rs, n) -> new Answered((Long) rs.getObject("session_id"), rs.getLong("activity_id")))
+                        .list();
+                int cleared = 0;
+                for (Answered a : answered) {
+                    Optional<Instant> ended = a.sessionId() != null
+                            ? catalogue.session(a.sessionId()).map(SessionFacts::endsAt)
+                            : catalogue.sessionsOf(a.activityId()).stream().map(SessionFacts::endsAt).max(java.util.Comparator.naturalOrder());
+                    if (ended.isPresent() && ended.get().isBefore(cutoff)) {
+                        cleared += a.sessionId() != null
+                                ? jdbc.sql("UPDATE enrolment SET answers = '{}'::jsonb WHERE session_id = ? AND answers <> '{}'::jsonb")
+                                        .param(a.sessionId()).update()
+                                : jdbc.sql("UPDATE enrolment SET answers = '{}'::jsonb WHERE activity_id = ? AND session_id IS NULL AND answers <> '{}'::jsonb")
+                                        .param(a.activityId()).update();
+                    }
+                }
+                return cleared;
+            }
         };
     }
 

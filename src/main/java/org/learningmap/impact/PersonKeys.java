@@ -53,6 +53,13 @@ class PersonKeys {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         jdbc.sql("UPDATE impact_person SET person_key = ? WHERE person_key = ?").params(random, keyOf(accountId)).update();
+        // the source of an attendance fact names the account ("attendance:<session>:<account>"), only to take each event once
+        jdbc.sql("""
+                        UPDATE impact_fact SET source = left(source, length(source) - length(?)) || 'forgotten'
+                        WHERE kind = 'ATTENDANCE' AND source LIKE 'attendance:%' AND right(source, length(?) + 1) = ':' || ?
+                        """)
+                .params(Long.toString(accountId), Long.toString(accountId), Long.toString(accountId))
+                .update();
     }
 
     private byte[] key() {

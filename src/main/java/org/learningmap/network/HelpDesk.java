@@ -196,6 +196,9 @@ class HelpDesk {
 
     private HelpBooking book(long slotId, String topic, String language, Long personId, String visitorName, String visitorPhone,
                              long bookedBy) {
+        if (personId != null && !accounts.mayKeepPersonalData(personId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         jdbc.sql("SELECT id FROM help_slot WHERE id = ? FOR UPDATE").param(slotId).query(Long.class).optional()
                 .orElseThrow(RuleViolation::notFound);
         HelpSlot slot = slot(slotId).orElseThrow(RuleViolation::notFound);

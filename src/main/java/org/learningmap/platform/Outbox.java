@@ -48,4 +48,23 @@ public class Outbox {
                 .query(Long.class)
                 .single();
     }
+
+    /**
+     * Forgets the messages of a person whose account is being deleted: every e-mail and text message
+     * to their address or phone number, sent or waiting, and every message that names them (a name of
+     * fewer than four letters is too common to search for). Attachments go with their message.
+     */
+    public void forget(String email, String phone, String name) {
+        if (email != null && !email.isBlank()) {
+            jdbc.sql("DELETE FROM outbox_email WHERE lower(recipient) = lower(?)").param(email).update();
+        }
+        if (phone != null && !phone.isBlank()) {
+            jdbc.sql("DELETE FROM outbox_sms WHERE recipient = ?").param(phone).update();
+        }
+        if (name != null && name.strip().length() >= 4) {
+            String named = name.strip().toLowerCase(java.util.Locale.ROOT);
+            jdbc.sql("DELETE FROM outbox_email WHERE position(? in lower(subject || ' ' || body)) > 0").param(named).update();
+            jdbc.sql("DELETE FROM outbox_sms WHERE position(? in lower(body)) > 0").param(named).update();
+        }
+    }
 }

@@ -69,7 +69,7 @@ class RecognitionPersonalData implements PersonalDataContributor {
                               WHERE account_id = :account OR (account_id IS NULL AND lower(recipient_email) = lower(:email))
                               FOR UPDATE)
                         UPDATE award a SET account_id = NULL, recipient_email = NULL, recipient_name = NULL, narrative = NULL,
-                               evidence_url = NULL, forgotten = true,
+                               evidence_url = NULL, idempotency_key = NULL, forgotten = true,
                                revoked_at = coalesce(a.revoked_at, :now), revocation_reason = coalesce(a.revocation_reason, :reason)
                           FROM target t WHERE a.id = t.id
                         RETURNING a.id, a.badge_id, a.site_id, a.organisation_id, t.was_valid AS newly

@@ -25,8 +25,10 @@ class CheckInController {
     private final CheckInPasses passes;
     private final SessionCodes codes;
     private final Rosters rosters;
+    private final org.learningmap.accounts.Accounts accounts;
 
-    CheckInController(CheckInPasses passes, SessionCodes codes, Rosters rosters) {
+    CheckInController(CheckInPasses passes, SessionCodes codes, Rosters rosters, org.learningmap.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.passes = passes;
         this.codes = codes;
         this.rosters = rosters;
@@ -34,6 +36,9 @@ class CheckInController {
 
     @GetMapping("/account/pass")
     String pass(Model model) {
+        if (!accounts.mayKeepPersonalData(RosterController.me().id())) {
+            throw new org.learningmap.platform.RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         CheckInPass pass = passes.passFor(RosterController.me().id());
         model.addAttribute("pass", pass);
         model.addAttribute("qr", QrCodes.svgDataUri(pass.code()));

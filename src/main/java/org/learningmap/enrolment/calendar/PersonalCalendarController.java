@@ -58,6 +58,9 @@ class PersonalCalendarController {
     @PostMapping("/account/calendar/link")
     String newLink(Model model, Locale locale) {
         CurrentAccount me = signedIn();
+        if (!accounts.mayKeepPersonalData(me.id())) {
+            throw new org.learningmap.platform.RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         String secret = tokens.renew(me.id());
         return page(me, ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/calendar/personal/{secret}.ics").buildAndExpand(secret).toUriString(), false, model, locale);

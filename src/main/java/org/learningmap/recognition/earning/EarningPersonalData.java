@@ -60,4 +60,18 @@ class EarningPersonalData implements PersonalDataContributor {
             jdbc.sql("UPDATE bulk_award_row SET email = '' WHERE lower(email) = lower(?)").param(email).update();
         }
     }
+
+    /** Files sent as evidence go {@code evidenceMonths} after the submission was approved; the review itself stays. */
+    @Override
+    public int expire(org.learningmap.accounts.RetentionRules rules, Instant now) {
+        if (rules.evidenceMonths() == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE evidence_submission SET file_bytes = NULL, file_name = NULL, file_type = NULL
+                        WHERE site_id = ? AND status = 'APPROVED' AND file_bytes IS NOT NULL AND updated_at < ?
+                        """)
+                .params(rules.siteId(), java.sql.Timestamp.from(org.learningmap.accounts.RetentionRules.monthsBefore(now, rules.evidenceMonths())))
+                .update();
+    }
 }

@@ -134,6 +134,9 @@ class EvidenceReviews {
      */
     @Transactional
     Submission submit(long badgeId, long accountId, String body, String link, Upload file, String comment) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         Badge badge = access.badge(badgeId);
         if (!setting(badgeId).accepts()) {
             throw new RuleViolation(NOT_ACCEPTED);

@@ -26,8 +26,10 @@ public class PersonalPlaylists {
     private final JdbcClient jdbc;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final org.learningmap.accounts.Accounts accounts;
 
-    PersonalPlaylists(JdbcClient jdbc, Catalogue catalogue, Clock clock) {
+    PersonalPlaylists(JdbcClient jdbc, Catalogue catalogue, Clock clock, org.learningmap.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -51,6 +53,9 @@ public class PersonalPlaylists {
 
     @Transactional
     public long create(long accountId, long siteId, String name, List<Long> activityIds) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
             throw RuleViolation.badRequest("recognition-portfolio.personal.name-required");

@@ -44,8 +44,10 @@ public class Imports {
     private final BadgeVerifier verifier;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.learningmap.accounts.Accounts accounts;
 
-    Imports(JdbcClient jdbc, BadgeVerifier verifier, MessageSource messages, Clock clock) {
+    Imports(JdbcClient jdbc, BadgeVerifier verifier, MessageSource messages, Clock clock, org.learningmap.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.verifier = verifier;
         this.messages = messages;
@@ -59,6 +61,9 @@ public class Imports {
      */
     @Transactional
     public Outcome importBadge(long accountId, long siteId, byte[] bytes, String fileName, Locale locale) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new org.learningmap.platform.RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         int held = jdbc.sql("SELECT count(*) FROM portfolio_import WHERE account_id = ?").param(accountId).query(Integer.class).single();
         if (held >= MAX_PER_ACCOUNT) {
             throw new RuleViolation("recognition-portfolio.import.too-many", MAX_PER_ACCOUNT);

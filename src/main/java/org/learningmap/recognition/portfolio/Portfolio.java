@@ -92,6 +92,9 @@ public class Portfolio {
      */
     @Transactional
     public void configure(long accountId, long siteId, String handle, boolean shown) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         String clean = handle == null ? "" : handle.strip().toLowerCase(java.util.Locale.ROOT);
         if (clean.isEmpty()) {
             if (shown) {
@@ -168,6 +171,9 @@ public class Portfolio {
     /** Adds a text, a link or both to one of the person's awards. */
     @Transactional
     public void addEvidence(long accountId, long awardId, String text, String url) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         Award award = own(accountId, awardId);
         String cleanText = text == null || text.isBlank() ? null : text.strip();
         String cleanUrl = url == null || url.isBlank() ? null : url.strip();
@@ -203,6 +209,9 @@ public class Portfolio {
 
     @Transactional
     public long createCollection(long accountId, long siteId, String name) {
+        if (!accounts.mayKeepPersonalData(accountId)) {
+            throw new RuleViolation(org.learningmap.accounts.Accounts.AWAITING_GUARDIAN);
+        }
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
             throw RuleViolation.badRequest("recognition-portfolio.collection.name-required");
