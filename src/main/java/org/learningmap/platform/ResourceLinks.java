@@ -16,8 +16,10 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Links to webjars without their version ({@code /webjars/htmx.org/dist/htmx.min.js}) get the
- * version of the jar on the class path, as Spring's {@link ResourceUrlEncodingFilter} does; every
- * other link is left alone without being looked up. Spring's filter matched every link of a page
+ * version of the jar on the class path, and links to our style sheets and scripts ({@code /css/app.css})
+ * a hash of their content ({@code /css/app-<md5>.css}), as Spring's {@link ResourceUrlEncodingFilter}
+ * does; both are cached by browsers for a year (application.yml). Every other link is left alone
+ * without being looked up. Spring's filter matched every link of a page
  * (forty on a search page) against the resource patterns and looked the webjar ones up on the class
  * path each time, which cost about a fifth of rendering the page; the answers are kept here instead,
  * since the class path does not change while the application runs.
@@ -63,8 +65,9 @@ class ResourceLinks {
 
             @Override
             public String encodeURL(String url) {
-                String webjars = request.getContextPath() + "/webjars/";
-                if (url.startsWith(webjars)) {
+                String context = request.getContextPath();
+                if (url.startsWith(context + "/webjars/") || url.startsWith(context + "/css/")
+                        || url.startsWith(context + "/js/")) {
                     String versioned = resolved.computeIfAbsent(url, link -> {
                         String found = provider.getForRequestUrl(request, link);
                         return found == null ? link : found;
