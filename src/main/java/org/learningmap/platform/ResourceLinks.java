@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -33,6 +35,28 @@ class ResourceLinks {
                 new FilterRegistrationBean<>(new WebJarLinks(resourceUrlProvider));
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * {@code /css/app.css} becomes {@code /css/app-<md5 of the file>.css}, the name the resource chain's
+     * content strategy (application.yml) serves. Spring's own lookup does not find our files behind the
+     * {@code /{folder:css|js|...}/**} pattern, so the hash is computed here, once per file.
+     */
+    static String withContentHash(String link, String context) {
+        String path = link.substring(context.length());
+        int dot = path.lastIndexOf('.');
+        if (dot <= path.lastIndexOf('/')) {
+            return link;
+        }
+        try (InputStream in = ResourceLinks.class.getResourceAsStream("/static" + path)) {
+            if (in == null) {
+                return link;
+            }
+            String hash = DigestUtils.md5DigestAsHex(in);
+            return context + path.substring(0, dot) + "-" + hash + path.substring(dot);
+        } catch (IOException e) {
+            return link;
+        }
     }
 
     /** A subclass, so that Spring Boot registers no filter of its own. */
@@ -66,13 +90,15 @@ class ResourceLinks {
             @Override
             public String encodeURL(String url) {
                 String context = request.getContextPath();
-                if (url.startsWith(context + "/webjars/") || url.startsWith(context + "/css/")
-                        || url.startsWith(context + "/js/")) {
+                if (url.startsWith(context + "/webjars/")) {
                     String versioned = resolved.computeIfAbsent(url, link -> {
                         String found = provider.getForRequestUrl(request, link);
                         return found == null ? link : found;
                     });
                     return super.encodeURL(versioned);
+                }
+                if ((url.startsWith(context + "/css/") || url.startsWith(context + "/js/")) && url.indexOf('?') < 0) {
+                    return super.encodeURL(resolved.computeIfAbsent(url, link -> withContentHash(link, context)));
                 }
                 return super.encodeURL(url);
             }

@@ -3,7 +3,9 @@ package org.learningmap.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.LoadState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +72,15 @@ class PublicPagesStayLight extends BrowserJourney {
     void everyMainPageTransfersAtMost60KilobytesOnAPhone(String language) {
         Map<String, Long> tooHeavy = new TreeMap<>();
         Map<String, Long> measured = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
         for (Map.Entry<String, String> entry : pages.entrySet()) {
             useBrowser(language, 360, 740, true);
+            // A style sheet or script whose content-hashed link did not resolve would make a page light and broken.
+            page.onResponse(answer -> {
+                if (answer.url().startsWith(base()) && answer.status() >= 400 && !answer.url().endsWith("/favicon.ico")) {
+                    failed.add(answer.status() + " " + answer.url());
+                }
+            });
             String path = entry.getValue() + (entry.getValue().contains("?") ? "&" : "?") + "lang=" + language;
             var response = page.navigate(base() + path);
             assertThat(response.status()).as("%s answers", path).isEqualTo(200);
@@ -84,6 +93,7 @@ class PublicPagesStayLight extends BrowserJourney {
         }
         System.out.printf("page weight (%s, bytes): %s%n", language, measured);
         assertThat(measured.values()).as("every page was measured: %s", measured).allMatch(bytes -> bytes > 1000);
+        assertThat(failed).as("requests that failed").isEmpty();
         assertThat(tooHeavy).as("pages over %d bytes (all: %s)", MAX_BYTES, measured).isEmpty();
     }
 
