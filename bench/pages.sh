@@ -51,7 +51,7 @@ fi
 say "starting the application on $BASE (database on port $DB_PORT, data in $DATA)"
 "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --learningmap.embedded-database.data-directory="$DATA" --learningmap.embedded-database.port="$DB_PORT" \
-  --learningmap.mail.dev-catcher=false --learningmap.mail.poll-delay=1h \
+  --learningmap.demo-data.enabled=true --learningmap.mail.dev-catcher=false --learningmap.mail.poll-delay=1h \
   --learningmap.map.tile-url="${TILES}{z}/{x}/{y}.png" \
   --spring.flyway.out-of-order=true >"$OUT/pages-app.log" 2>&1 &
 APP_PID=$!
