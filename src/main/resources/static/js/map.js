@@ -228,9 +228,43 @@
     load();
   }
 
+  // Leaflet (about 45 KB) and its tiles load by themselves only on wide screens; a phone shows the
+  // list first and loads the map when the person asks for it, so the page stays light on cheap data.
+  function loadLeaflet(then) {
+    var container = document.getElementById('map');
+    if (!container) {
+      return;
+    }
+    if (typeof window.L !== 'undefined') {
+      then();
+      return;
+    }
+    var css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = container.dataset.leafletCss;
+    document.head.appendChild(css);
+    var script = document.createElement('script');
+    script.src = container.dataset.leafletJs;
+    script.onload = then;
+    document.head.appendChild(script);
+  }
+
   function start() {
     setupNearMe();
-    setupMap();
+    var show = document.getElementById('map-show');
+    var saveData = navigator.connection && navigator.connection.saveData;
+    if (!show || (window.matchMedia('(min-width: 48rem)').matches && !saveData)) {
+      loadLeaflet(setupMap);
+      return;
+    }
+    show.hidden = false;
+    show.querySelector('button').addEventListener('click', function () {
+      show.hidden = true;
+      loadLeaflet(function () {
+        setupMap();
+        document.getElementById('map').focus();
+      });
+    });
   }
 
   if (document.readyState === 'loading') {

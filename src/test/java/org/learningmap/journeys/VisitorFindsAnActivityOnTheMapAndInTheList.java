@@ -105,6 +105,9 @@ class VisitorFindsAnActivityOnTheMapAndInTheList extends BrowserJourney {
     void theListWorksByKeyboardAndAPhoneShowsTheMapAboveIt() {
         phone();
         open("/map?lang=lt");
+        // A phone loads the map (Leaflet and its tiles) only when the person asks for it.
+        assertThat(page.locator("#map")).isHidden();
+        page.locator("#map-show button").click();
         page.locator("#map .leaflet-marker-icon").first().waitFor();
         assertThat(page.locator("#results-title")).containsText("Rasta vietų:");
         assertThat(page.locator("#near-me")).isVisible();

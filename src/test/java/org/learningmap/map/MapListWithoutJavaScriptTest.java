@@ -144,7 +144,7 @@ class MapListWithoutJavaScriptTest {
         assertThat(html).contains("data-tile-url=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"");
         assertThat(html).contains("data-label-zoom-in=\"Наблизити\"");
         assertThat(html).contains("id=\"near-me\" hidden");
-        assertThat(html).containsPattern("/webjars/leaflet/[0-9.]+/dist/leaflet.js").contains("/js/map.js");
+        assertThat(html).containsPattern("/webjars/leaflet/[0-9.]+/dist/leaflet.js").containsPattern("/js/map-[0-9a-f]{32}\\.js");
         assertThat(html).doesNotContain("<script>").doesNotContain("style=");
     }
 
