@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * API searches of visitors ({@code GET /api/v1/activities}), answered from {@link AnonymousAnswers}
  * before the security filters: a search asked again costs no authentication, authorisation or
- * session work. It runs after the site is resolved and before Spring Security (order -100).
+ * session work. It runs right after the site is resolved ({@code SiteResolutionFilter}) and the request is
+ * timed ({@code http.server.requests}), before Spring Session, Spring Security and the rest.
  *
  * <p>Only a request with no {@code Authorization} header (the API's only way to sign in), no
  * session cookie and no {@code ?lang=} is answered here; every other request goes through the
@@ -24,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and needs no database.
  */
 @Component
-@Order(-105)
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 class AnonymousApiAnswers extends OncePerRequestFilter {
 
     static final String API = "/api/v1/activities";
