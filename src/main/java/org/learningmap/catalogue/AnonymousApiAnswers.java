@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * API searches of visitors ({@code GET /api/v1/activities}), answered from {@link AnonymousAnswers}
@@ -52,6 +53,8 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // Answered before Spring MVC matches a handler: the request's metrics get the path pattern here.
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(API));
         answers.answerApi(site, request, response, chain);
     }
 

@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +29,8 @@ class AnonymousApiAnswersTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -43,6 +48,25 @@ class AnonymousApiAnswersTest {
         }
         assertThat(again.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
         assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void answersFromMemoryAreCountedUnderTheSearchPathInTheRequestMetrics() throws Exception {
+        String path = "/api/v1/activities?q=smartphone&age=53";
+        get(path, null, null);
+        long before = searches();
+        get(path, null, null);
+        get(path, null, null);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (searches() < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(searches()).isEqualTo(before + 2);
+    }
+
+    private long searches() {
+        return meters.find("http.server.requests").tag("uri", "/api/v1/activities").tag("status", "200")
+                .timers().stream().mapToLong(Timer::count).sum();
     }
 
     @Test
