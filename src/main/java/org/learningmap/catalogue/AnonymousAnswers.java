@@ -42,10 +42,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>An answer is reused only for the same site, address and parameters (for the API in any order; for
  * the page as written, since it repeats its query string in its language and easy-read links), interface language, easy-read choice and htmx request
  * kind, and only while the catalogue version it was made at is still the current one ({@link
- * CatalogueVersion}, read on every request) and for at most half a minute. A signed-in person (whose
- * page shows their account and forms of their own), a request with a server session, a language being
- * chosen with {@code ?lang=} (which sets a cookie) and any answer other than 200 are never taken from
- * or put into memory.
+ * CatalogueVersion}, as read at most {@code learningmap.catalogue.version-recheck-within} before) and for
+ * at most half a minute. A signed-in person (whose page shows their account and forms of their own), a
+ * request with a server session, a language being chosen with {@code ?lang=} (which sets a cookie) and
+ * any answer other than 200 are never taken from or put into memory. Pages are answered here, after
+ * the security filters (they need the request's CSRF token); API searches before them, through
+ * {@link AnonymousApiAnswers} and {@link #answerApi}.
  *
  * <p>Every page carries the easy-read form and so a CSRF token, which belongs to one visitor. The
  * token is cut out of what is kept, and each answer gets the token of its own request put back in (the
