@@ -42,10 +42,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>An answer is reused only for the same site, address and parameters (for the API in any order; for
  * the page as written, since it repeats its query string in its language and easy-read links), interface language, easy-read choice and htmx request
  * kind, and only while the catalogue version it was made at is still the current one ({@link
- * CatalogueVersion}, read on every request) and for at most half a minute. A signed-in person (whose
- * page shows their account and forms of their own), a request with a server session, a language being
- * chosen with {@code ?lang=} (which sets a cookie) and any answer other than 200 are never taken from
- * or put into memory.
+ * CatalogueVersion}, as read at most {@code learningmap.catalogue.version-recheck-within} before) and for
+ * at most half a minute. A signed-in person (whose page shows their account and forms of their own), a
+ * request with a server session, a language being chosen with {@code ?lang=} (which sets a cookie) and
+ * any answer other than 200 are never taken from or put into memory. Pages are answered here, after
+ * the security filters (they need the request's CSRF token); API searches before them, through
+ * {@link AnonymousApiAnswers} and {@link #answerApi}.
  *
  * <p>Every page carries the easy-read form and so a CSRF token, which belongs to one visitor. The
  * token is cut out of what is kept, and each answer gets the token of its own request put back in (the
@@ -63,12 +65,16 @@ class AnonymousAnswers extends OncePerRequestFilter {
     static final Duration KEEP = Duration.ofSeconds(30);
     static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final String PAGE = "/search";
-    private static final String API = "/api/v1/activities";
     private static final String CSRF_COOKIE = "XSRF-TOKEN";
     private static final String PAGE_VARY = "Accept-Encoding, Accept-Language, Cookie, HX-Request";
     private static final String API_VARY = "Accept-Encoding";
     private static final byte[] CSRF_FIELD = "name=\"_csrf\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CSRF_VALUE = "value=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] NO_HEADERS = {};
+    /** Headers an answer gets anew each time it is sent, or must never get again. */
+    private static final java.util.Set<String> NOT_REPLAYED = java.util.Set.of("set-cookie", "content-length",
+            "content-type", "content-encoding", "content-language", "transfer-encoding", "date", "etag", "vary",
+            "cache-control", "connection", "keep-alive", "last-modified");
 
     record Key(String path, String query, long siteId, String language, boolean easyRead, String htmx) {
     }
@@ -78,10 +84,10 @@ class AnonymousAnswers extends OncePerRequestFilter {
      * it has none), and, when it has none, the body compressed once.
      */
     record Entry(long version, Instant until, String contentType, String contentLanguage, byte[][] parts, byte[] gzip,
-                 String tag, boolean page) {
+                 String tag, boolean page, String[] headers) {
 
         long weight() {
-            long bytes = 256 + (gzip == null ? 0 : gzip.length);
+            long bytes = 256 + (gzip == null ? 0 : gzip.length) + 64L * headers.length;
             for (byte[] part : parts) {
                 bytes += part.length;
             }
@@ -106,8 +112,8 @@ class AnonymousAnswers extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod())) {
             return true;
         }
-        String path = path(request);
-        return !PAGE.equals(path) && !API.equals(path);
+        // The API is answered before the security filters, by AnonymousApiAnswers.
+        return !PAGE.equals(path(request));
     }
 
     @Override
@@ -118,12 +124,9 @@ class AnonymousAnswers extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean page = PAGE.equals(path(request));
-        Key key = page
-                ? new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
-                        locales.resolveLocale(request).getLanguage(), easyRead(request),
-                        String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"))
-                : new Key(request.getRequestURI(), parameters(request, true), site.id(), "", false, "");
+        Key key = new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
+                locales.resolveLocale(request).getLanguage(), easyRead(request),
+                String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"));
         long current = version.current();
         Instant now = clock.instant();
         Entry entry = kept(key, current, now);
@@ -134,13 +137,59 @@ class AnonymousAnswers extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         entry = captured.getStatus() == HttpServletResponse.SC_OK && anonymous(request) && onlyCsrfCookies(response)
-                ? entry(captured, request, page, current, now) : null;
+                ? entry(captured, request, true, current, now, NO_HEADERS) : null;
         if (entry == null) {
             captured.copyBodyToResponse();
             return;
         }
         keep(key, entry);
         send(entry, request, response);
+    }
+
+    /**
+     * An API search of a visitor, answered before the security filters run: {@link AnonymousApiAnswers}
+     * has made sure the request carries no token and no session. A kept answer is sent with the
+     * headers the filters gave it when it was made (security headers); anything else goes down the
+     * chain and, if it answers 200 without setting a cookie, is kept with those headers.
+     */
+    void answerApi(Site site, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Key key = new Key(request.getRequestURI(), parameters(request, true), site.id(), "", false, "");
+        long current = version.current();
+        Instant now = clock.instant();
+        Entry entry = kept(key, current, now);
+        if (entry != null) {
+            String[] headers = entry.headers();
+            for (int i = 0; i < headers.length; i += 2) {
+                response.setHeader(headers[i], headers[i + 1]);
+            }
+            send(entry, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, captured);
+        entry = captured.getStatus() == HttpServletResponse.SC_OK && response.getHeaders("Set-Cookie").isEmpty()
+                ? entry(captured, request, false, current, now, replayed(response)) : null;
+        if (entry == null) {
+            captured.copyBodyToResponse();
+            return;
+        }
+        keep(key, entry);
+        send(entry, request, response);
+    }
+
+    /** The headers the filters set that a kept answer carries again (security headers and the like). */
+    private static String[] replayed(HttpServletResponse response) {
+        List<String> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(name);
+                    headers.add(value);
+                }
+            }
+        }
+        return headers.toArray(String[]::new);
     }
 
     /**
@@ -173,7 +222,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
     }
 
     private Entry entry(ContentCachingResponseWrapper captured, HttpServletRequest request, boolean page, long current,
-                        Instant now) {
+                        Instant now, String[] headers) {
         byte[] body = captured.getContentAsByteArray();
         String contentType = captured.getContentType();
         if (contentType == null || body.length == 0) {
@@ -199,7 +248,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
         }
         String tag = digest(parts);
         return new Entry(current, now.plus(KEEP), contentType, captured.getHeader("Content-Language"), parts,
-                parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null, tag, page);
+                parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null, tag, page, headers);
     }
 
     private void send(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -324,7 +373,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
         return false;
     }
 
-    private static String path(HttpServletRequest request) {
+    static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * first page, a topic, a common word) cost one small query instead of several large ones. What time
  * alone changes (a session ending) shows within that half minute, or a minute for a search asked
  * again in its second half minute: that one is answered from memory while it is computed anew in
- * the background, so that the searches asked all the time never wait for the database. A change to
- * the catalogue is never answered from an older entry.
+ * the background, so that the searches asked all the time never wait for the database. Once a change
+ * to the catalogue shows in {@link CatalogueVersion} (within its recheck bound, 1 s), no older entry is
+ * used.
  */
 @Component
 class CachedSearch {
