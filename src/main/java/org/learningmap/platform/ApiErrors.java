@@ -104,6 +104,9 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (BadInput.refusedByTheDatabase(exception)) {
+            return problem(HttpStatus.BAD_REQUEST, "error.invalid-input", text("error.invalid-input"), Map.of());
+        }
         if (exception instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
             HttpStatusCode status = response.getStatusCode();
             String key = status.value() == 404 ? "error.not-found"

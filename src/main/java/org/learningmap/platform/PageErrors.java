@@ -50,6 +50,9 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception exception, Model model, HttpServletResponse response, HttpServletRequest request) {
+        if (BadInput.refusedByTheDatabase(exception)) {
+            return page(400, "error.invalid-input", new Object[0], model, response, request);
+        }
         if (exception instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
             int status = error.getStatusCode().value();
             return page(status, status == 404 ? "error.not-found" : status == 405 ? "error.method-not-allowed" : "error.invalid-input",
