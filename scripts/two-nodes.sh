@@ -113,7 +113,7 @@ PGDATA="$WORK/pg"
 cleanup() {
     local code=$?
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    kill "$(cat "$WORK/nginx.pid" 2>/dev/null)" 2>/dev/null || true
     if [ -f "$PGDATA/postmaster.pid" ]; then "${AS_PG[@]}" "$PG/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true; fi
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     [ $code -eq 0 ] || say "logs are in $WORK"
@@ -156,6 +156,7 @@ start_node() { # name port -> pid
     LEARNINGMAP_MAIL_DEV_CATCHER=false LEARNINGMAP_DEMO_DATA=true \
         "$JAVA_HOME/bin/java" -Xmx768m -jar "$JAR" --server.address=127.0.0.1 --server.port="$2" \
         --learningmap.demo-data.activities-per-site=120 --learningmap.mail.poll-delay=250ms \
+        --learningmap.events.stale-after=60s --learningmap.events.resubmit-every=5s \
         >>"$WORK/node-$1.log" 2>&1 &
     echo $!
 }
@@ -185,7 +186,7 @@ A_READY=$(( $(date +%s) - T ))
 wait_ready B "$B_PORT" "$B_PID" 300
 B_READY=$(( $(date +%s) - T ))
 SITES=$(sql "SELECT count(*) FROM site")
-LOADED_BY=$(grep -l "Demo data loaded in" "$WORK"/node-*.log | sed -E 's/.*node-(.)\.log/\1/' | tr '\n' ' ')
+LOADED_BY=$(grep -l "Demo data loaded in" "$WORK"/node-*.log | sed -E 's/.*node-(.)\.log/\1/' | xargs)
 [ "$SITES" = 2 ] || fail "the demo was loaded $SITES/2 times (sites: $SITES)"
 [ "$(echo $LOADED_BY | wc -w)" = 1 ] || fail "the demo was loaded by more than one node: $LOADED_BY"
 row "Nodes ready after start (A, B)" "${A_READY} s, ${B_READY} s"
@@ -285,6 +286,8 @@ row "Sign-ups retried by the client (same key)" "$(result retried_signups), of w
 row "Awards during the storm (retried)" "$(result awards) ($(result retried_awards)), each exactly once"
 row "Over capacity / twice in a session / lost / duplicated" "0 / 0 / 0 / 0"
 
+# Changes node A committed whose listeners it never ran (it was killed): still unfinished now.
+UNFINISHED=$(sql "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND publication_date < to_timestamp($KILLED_MS / 1000.0) - interval '1 second'")
 say "waiting for node B to send the whole e-mail outbox"
 T=$(date +%s)
 while [ "$(sql "SELECT count(*) FROM outbox_email WHERE sent_at IS NULL")" != 0 ]; do
@@ -320,10 +323,17 @@ sleep 6  # nginx's fail_timeout for node A
 : >"$WORK/rejoin.log"
 for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' "$LB/$SITE/" >>"$WORK/rejoin.log"; done
 BY_A=$(tail -20 "$WORK/nginx-access.log" | grep -c " 127.0.0.1:$A_PORT " || true)
-[ "$(grep -c '^200$' "$WORK/rejoin.log")" = 20 ] || fail "requests failed after node A came back: $(sort "$WORK/rejoin.log" | uniq -c | tr '\n' ' ')"
+[ "$(grep -c '^200$' "$WORK/rejoin.log")" = 20 ] || fail "requests failed after node A came back: $(sort "$WORK/rejoin.log" | uniq -c | xargs)"
 [ "$BY_A" -gt 0 ] || fail "node A is ready again but nginx sends it nothing"
 row "Node A restarted: ready after / share of 20 requests" "${REJOINED} s / $BY_A of 20 served by A"
-INCOMPLETE=$(sql "SELECT count(*) FROM event_publication WHERE completion_date IS NULL" 2>/dev/null || echo "?")
+# Listeners of changes node A committed but never handed on (impact figures, playlist progress) are
+# resubmitted by another node once stale (learningmap.events.stale-after, 60 s here, 10 min by default).
+T=$(date +%s)
+while [ "$(sql "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")" != 0 ]; do
+    [ $(( $(date +%s) - T )) -lt 180 ] || fail "$(sql "SELECT count(*) FROM event_publication WHERE completion_date IS NULL") event publications still unfinished 180 s after node A came back"
+    sleep 2
+done
+row "Event publications unfinished after the storm (from before the kill) / all finished" "$UNFINISHED / $(( $(date +%s) - T )) s after node A came back"
 
 # --- 5. PostgreSQL restarted under load
 say "PostgreSQL restart under load (wrk through nginx on a public page and a signed-in page)"
@@ -409,7 +419,6 @@ row "PostgreSQL 'pg_ctl restart -m fast': back to UP + 200 after" "${R1_RECOVERY
 row "PostgreSQL stopped ${STOP_SECONDS} s then started: back after" "${R2_RECOVERY} s after it accepted connections; $R2_FAILED failed probes"
 row "wrk, public page (${LOAD_SECONDS} s, both restarts)" "$(wrk_figures "$WORK/wrk-public.txt")"
 row "wrk, signed-in page (${LOAD_SECONDS} s, both restarts)" "$(wrk_figures "$WORK/wrk-account.txt")"
-row "Event publications left incomplete" "$INCOMPLETE"
 row "Machine" "$(nproc) cores, load average before the storm $LOAD_BEFORE, now $(cut -d' ' -f1-3 /proc/loadavg)"
 
 printf '\nLearning Map on two nodes, %s (%s s in all)\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(( $(date +%s) - STARTED_AT ))"
