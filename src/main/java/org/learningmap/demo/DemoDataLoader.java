@@ -30,6 +30,9 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+    /** The advisory lock held while the demo is loaded, so only one node of several loads it. */
+    static final long LOAD_LOCK = 0x4c4d_6465_6d6fL;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
@@ -54,7 +57,13 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        transaction.executeWithoutResult(status -> {
+        Boolean loaded = transaction.execute(status -> {
+            // Two nodes started at once on an empty database: the second waits here for the first to
+            // commit, then finds the sites and leaves them alone.
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM site)").query(Boolean.class).single()) {
+                return false;
+            }
             Gazetteer gazetteer = Gazetteer.load();
             Map<String, Long> siteIds = new HashMap<>();
             for (SiteSeed seed : List.of(SiteSeed.LITHUANIA, SiteSeed.UKRAINE)) {
@@ -66,8 +75,13 @@ class DemoDataLoader implements ApplicationRunner {
             for (DemoContent content : contents) {
                 content.generate(siteIds, gazetteer);
             }
+            return true;
         });
         sites.refresh();
+        if (!Boolean.TRUE.equals(loaded)) {
+            log.info("Demo data loaded by another node meanwhile");
+            return;
+        }
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

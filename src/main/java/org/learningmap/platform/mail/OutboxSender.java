@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only after the mail server accepted it, so a crash in between sends it again rather than never.
  * Files attached to a message ({@code outbox_email_attachment}) travel as MIME parts of their own type.
  * A failed message is tried again later, each time waiting twice as long, up to {@link #MAX_ATTEMPTS}.
+ * Every message carries a Message-ID made from its outbox row ({@link #messageId}), the same at every
+ * attempt: a message sent again after a crash between the mail server's acceptance and the commit is
+ * the same message to the mail server and to the recipient's mail program, which can drop the copy.
  */
 @Component
 class OutboxSender {
@@ -36,7 +39,7 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    record Pending(long id, String recipient, String subject, String body, int attempts) {
+    record Pending(long id, String recipient, String subject, String body, int attempts, Timestamp createdAt) {
     }
 
     record StoredAttachment(String filename, String contentType, byte[] content) {
@@ -73,7 +76,7 @@ class OutboxSender {
         Integer sent = transaction.execute(status -> {
             Instant now = clock.instant();
             List<Pending> due = jdbc.sql("""
-                            SELECT id, recipient, subject, body, attempts FROM outbox_email
+                            SELECT id, recipient, subject, body, attempts, created_at FROM outbox_email
                             WHERE sent_at IS NULL AND next_try_at <= :now AND attempts < :maxAttempts
                             ORDER BY next_try_at, id
                             LIMIT :batch
@@ -106,6 +109,16 @@ class OutboxSender {
         }
     }
 
+    /**
+     * The Message-ID of an outbox row: its id and the moment it was queued (so a database started afresh,
+     * whose ids begin again at 1, never repeats an earlier one) at the sender's domain.
+     */
+    static String messageId(long id, Instant createdAt, String from) {
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>', from.indexOf('<'))) : from;
+        String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1).strip() : "learningmap.local";
+        return "<outbox-" + id + "." + createdAt.toEpochMilli() + "@" + domain + ">";
+    }
+
     private MimeMessage toMime(Pending message, Instant now) throws MessagingException {
         List<StoredAttachment> attachments = jdbc.sql("""
                         SELECT filename, content_type, content FROM outbox_email_attachment
@@ -120,6 +133,8 @@ class OutboxSender {
         helper.setSubject(message.subject());
         helper.setText(message.body(), false);
         helper.setSentDate(Date.from(now));
+        // Spring keeps a Message-ID that is set before sending instead of making a random one.
+        mime.setHeader("Message-ID", messageId(message.id(), message.createdAt().toInstant(), from));
         for (StoredAttachment attachment : attachments) {
             helper.addAttachment(attachment.filename(), new ByteArrayDataSource(attachment.content(), attachment.contentType()));
         }

@@ -131,6 +131,27 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aMessageSentAgainAfterACrashCarriesTheSameMessageIdSoTheCopyIsKnown() throws Exception {
+        startSmtp();
+        String to = recipient();
+        long id = outbox.enqueue(to, "Your place", "See you on Monday.");
+        sender.sendDue();
+        // A node that stopped after the mail server accepted the message but before its commit leaves the row unsent.
+        jdbc.sql("UPDATE outbox_email SET sent_at = NULL WHERE id = ?").param(id).update();
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+        List<MimeMessage> received = receivedBy(to);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).getMessageID()).startsWith("<outbox-" + id + ".").endsWith("@learningmap.local>")
+                .isEqualTo(received.get(1).getMessageID());
+        long other = outbox.enqueue(to, "Another", "Another message.");
+        sender.sendDue();
+        assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
+        assertThat(receivedBy(to).get(2).getMessageID()).startsWith("<outbox-" + other + ".");
+    }
+
+    @Test
     void anInvitationArrivesAsACalendarFileACalendarCanRead() throws Exception {
         startSmtp();
         String to = recipient();
