@@ -14,9 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class WriteCounter {
 
-    /** Tables the application writes on its own schedule, whatever a request does. */
+    /**
+     * Tables the application writes on its own schedule, whatever a request does, and the audit log,
+     * which records every staff request, refused ones included, on purpose.
+     */
     private static final Set<String> BACKGROUND = Set.of("flyway_schema_history", "shedlock", "hostile_row_delta",
-            "spring_session", "spring_session_attributes", "event_publication", "event_publication_archive");
+            "spring_session", "spring_session_attributes", "event_publication", "event_publication_archive",
+            "audit_entry");
 
     /**
      * Tables filled by event listeners after an earlier request's transaction committed (the impact
