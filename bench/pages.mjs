@@ -11,11 +11,12 @@ const pages = fs.readFileSync(pagesFile, 'utf8').split('\n').filter(Boolean).map
   return { name, language, url };
 });
 
-const chrome = await chromeLauncher.launch({
+const launch = () => chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+let chrome = await launch();
 const results = [];
 try {
   for (const page of pages) {
@@ -55,7 +56,13 @@ try {
             .map(r => `${r.url.replace(/^https?:\/\/[^/]+/, '')} ${r.transferSize}`),
         };
       } catch (e) {
-        if (attempt === 2) result = { ...page, error: String(e.message || e) };
+        if (attempt === 2) {
+          result = { ...page, error: String(e.message || e) };
+        } else {
+          // Chromium may have gone away (a crash takes every later page with it): start a fresh one.
+          try { await chrome.kill(); } catch (ignored) { /* already gone */ }
+          chrome = await launch();
+        }
       }
     }
     // A timing score depends on how busy the machine was: a page below the target is measured again,
