@@ -123,8 +123,10 @@ for i in $(seq 1 10); do
 done
 say "cold dashboards (ms): ${COLD[*]}"
 
-# One pass over the paths, then wrk.
+# One pass over the paths, a short wrk warm-up over them (as bench/run.sh does: the JIT compiles the
+# page's path, which otherwise lands in the measured run), then the measured wrk.
 while read -r p; do curl -s -o /dev/null "$BASE$p"; done < "$PATHS"
+BENCH_PATHS="$PATHS" BENCH_SCENARIO=impact wrk -t"$THREADS" -c8 -d"${BENCH_WARMUP:-10s}" -s bench/impact.lua "$BASE" >/dev/null
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULT=$(BENCH_PATHS="$PATHS" BENCH_SCENARIO=impact wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/impact.lua "$BASE" | tee "$OUT/impact-wrk.txt" | grep '^RESULT')
 { echo "facts: $ROWS (attendance facts | impact_daily rows | impact_monthly rows | impact_learner_month rows)"
