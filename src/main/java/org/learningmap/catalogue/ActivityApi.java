@@ -106,6 +106,7 @@ class ActivityApi {
             throw new BindException(invalid);
         }
         SearchResult result = search.search(site, query.filters(), query.page());
+        AnonymousAnswers.keepUntil(request, result.changesAt());
         Map<String, List<FacetValueResponse>> facets = new LinkedHashMap<>();
         result.facets().forEach((facet, values) -> facets.put(facet, values.stream()
                 .map(value -> new FacetValueResponse(value.value(), value.count(), value.selected())).toList()));

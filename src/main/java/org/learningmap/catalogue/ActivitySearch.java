@@ -86,11 +86,11 @@ class ActivitySearch {
     /** A page of results with the facet counts. */
     SearchResult search(long siteId, ZoneId zone, SearchFilters filters, int page, Instant now) {
         return inSearchTransaction(() -> {
-            List<FacetGroup> groups = facetGroups(siteId, zone, filters, now);
-            Map<String, List<FacetCount>> facets = facets(siteId, filters, groups);
-            long total = exactFromGroups(filters) ? count(filters, groups, siteId) : count(siteId, zone, filters, now);
+            Groups groups = facetGroups(siteId, zone, filters, now);
+            Map<String, List<FacetCount>> facets = facets(siteId, filters, groups.list());
+            long total = exactFromGroups(filters) ? count(filters, groups.list(), siteId) : count(siteId, zone, filters, now);
             List<ActivityCard> items = total == 0 ? List.of() : page(siteId, zone, filters, page, PAGE_SIZE, total, now);
-            return new SearchResult(items, total, page, PAGE_SIZE, facets, filters);
+            return new SearchResult(items, total, page, PAGE_SIZE, facets, filters, groups.changesAt());
         });
     }
 
@@ -102,25 +102,97 @@ class ActivitySearch {
         });
     }
 
+    /**
+     * The first moment after {@code now} at which a scheduled session of one of the matches in {@code m}
+     * ends, or NULL when none will. Every condition of a search that time alone changes is "a session's
+     * end, or an activity's last end, is after now" (see {@link SearchFilters}), so until that moment
+     * the matches, their facet groups, their order and their cards (next session, sessions to come) stay
+     * as they are: an activity that does not match cannot come to match as time passes, and one that
+     * matches changes only when one of its sessions ends.
+     *
+     * <p>The site's next thousand session ends are looked at first (index {@code session_site_end_idx}):
+     * a search with many matches finds its first end among them at once. Only when none of them is a
+     * match's is each match's next end looked up.
+     */
+    static final String CHANGES_AT = """
+            coalesce(
+                (SELECT min(w.ends_at)
+                 FROM (SELECT s.ends_at, s.activity_id FROM session s
+                       WHERE s.site_id = :siteId AND s.status = 'SCHEDULED' AND s.ends_at > :now
+                       ORDER BY s.ends_at LIMIT 1000) w
+                 WHERE w.activity_id IN (SELECT id FROM m)),
+                (SELECT min(e.ends_at) FROM m CROSS JOIN LATERAL
+                     (SELECT s.ends_at FROM session s
+                      WHERE s.activity_id = m.id AND s.status = 'SCHEDULED' AND s.ends_at > :now
+                      ORDER BY s.ends_at LIMIT 1) e))
+            """;
+
+    /**
+     * The facet groups of a search's matches, and the first moment time alone can change the answer
+     * ({@link #CHANGES_AT}; null: it cannot).
+     */
+    record Groups(List<FacetGroup> list, Instant changesAt) {
+    }
+
     /** The facet groups of the search without its facet filters; kept by the cache, counted per request. */
-    List<FacetGroup> facetGroups(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
+    Groups facetGroups(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
         return inSearchTransaction(() -> {
             SearchFilters base = filters.withoutFacets();
             var where = base.where(siteId, zone, now, startsFrom(siteId, zone, base, now));
-            return jdbc.sql("""
-                        SELECT a.topic_ids, a.audiences, a.languages, a.kind, a.price_cents = 0 AS free,
-                               (a.kind = 'ONLINE_COURSE' OR coalesce(a.online_until > :now, false)) AS online,
-                               coalesce(a.in_person_until > :now, false) AS in_person, count(*) AS n
-                        FROM activity a
-                        WHERE %s
-                        GROUP BY 1, 2, 3, 4, 5, 6, 7
-                        """.formatted(where.sql()))
-                .params(where.params())
-                .query((rs, n) -> new FacetGroup(longs(rs.getArray("topic_ids")), strings(rs.getArray("audiences")),
-                        strings(rs.getArray("languages")), rs.getString("kind"), rs.getBoolean("free"),
-                        rs.getBoolean("online"), rs.getBoolean("in_person"), rs.getLong("n")))
-                .list();
+            List<FacetGroup> groups = new ArrayList<>();
+            Instant[] changesAt = {null};
+            jdbc.sql("""
+                        WITH m AS MATERIALIZED (
+                            SELECT a.id, a.topic_ids, a.audiences, a.languages, a.kind, a.price_cents = 0 AS free,
+                                   (a.kind = 'ONLINE_COURSE' OR coalesce(a.online_until > :now, false)) AS online,
+                                   coalesce(a.in_person_until > :now, false) AS in_person
+                            FROM activity a
+                            WHERE %s
+                        )
+                        SELECT 'g' AS part, topic_ids, audiences, languages, kind, free, online, in_person, count(*) AS n,
+                               NULL::timestamptz AS changes_at
+                        FROM m
+                        GROUP BY topic_ids, audiences, languages, kind, free, online, in_person
+                        UNION ALL
+                        SELECT 'c', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, %s
+                        """.formatted(where.sql(), CHANGES_AT))
+                    .params(where.params())
+                    .query((ResultSet rs) -> {
+                        if ("c".equals(rs.getString("part"))) {
+                            changesAt[0] = instant(rs.getTimestamp("changes_at"));
+                        } else {
+                            groups.add(group(rs));
+                        }
+                    });
+            return new Groups(groups, changesAt[0]);
         });
+    }
+
+    private static FacetGroup group(ResultSet rs) throws SQLException {
+        return new FacetGroup(longs(rs.getArray("topic_ids")), strings(rs.getArray("audiences")),
+                strings(rs.getArray("languages")), rs.getString("kind"), rs.getBoolean("free"),
+                rs.getBoolean("online"), rs.getBoolean("in_person"), rs.getLong("n"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * The first moment after {@code now} at which a session of one of these activities ends (null: none
+     * will); for an answer that shows only them, such as a list of cards.
+     */
+    Instant changesAt(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return instant(jdbc.sql("""
+                        SELECT min(s.ends_at) FROM session s
+                        WHERE s.activity_id IN (:ids) AND s.status = 'SCHEDULED' AND s.ends_at > :now
+                        """)
+                .param("ids", ids)
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class).optional().orElse(null));
     }
 
     /**
@@ -133,7 +205,7 @@ class ActivitySearch {
     }
 
     /** The facet groups and one page of results of the same matches. */
-    record GroupsAndPage(List<FacetGroup> groups, List<ActivityCard> items) {
+    record GroupsAndPage(Groups groups, List<ActivityCard> items) {
     }
 
     /**
@@ -147,6 +219,7 @@ class ActivitySearch {
             var where = query.where();
             List<FacetGroup> groups = new ArrayList<>();
             Map<Long, Long> positions = new HashMap<>();
+            Instant[] changesAt = {null};
             jdbc.sql("""
                         WITH m AS MATERIALIZED (
                             SELECT a.id, a.topic_ids, a.audiences, a.languages, a.kind, a.price_cents = 0 AS free,
@@ -160,28 +233,27 @@ class ActivitySearch {
                             SELECT id, row_number() OVER (ORDER BY rank DESC, id DESC) AS position
                             FROM (SELECT id, rank FROM m ORDER BY rank DESC, id DESC LIMIT :limit OFFSET :offset) t
                         )
-                        SELECT NULL::bigint AS id, NULL::bigint AS position, topic_ids, audiences, languages, kind, free,
-                               online, in_person, count(*) AS n
+                        SELECT 'g' AS part, NULL::bigint AS id, NULL::bigint AS position, topic_ids, audiences, languages,
+                               kind, free, online, in_person, count(*) AS n, NULL::timestamptz AS changes_at
                         FROM m
                         GROUP BY topic_ids, audiences, languages, kind, free, online, in_person
                         UNION ALL
-                        SELECT id, position, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM top
-                        """.formatted(where.sql()))
+                        SELECT 'p', id, position, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM top
+                        UNION ALL
+                        SELECT 'c', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, %s
+                        """.formatted(where.sql(), CHANGES_AT))
                     .params(where.params())
                     .param("limit", size)
                     .param("offset", (page - 1) * size)
                     .query((ResultSet rs) -> {
-                        long id = rs.getLong("id");
-                        if (rs.wasNull()) {
-                            groups.add(new FacetGroup(longs(rs.getArray("topic_ids")), strings(rs.getArray("audiences")),
-                                    strings(rs.getArray("languages")), rs.getString("kind"), rs.getBoolean("free"),
-                                    rs.getBoolean("online"), rs.getBoolean("in_person"), rs.getLong("n")));
-                        } else {
-                            positions.put(id, rs.getLong("position"));
+                        switch (rs.getString("part")) {
+                            case "g" -> groups.add(group(rs));
+                            case "p" -> positions.put(rs.getLong("id"), rs.getLong("position"));
+                            default -> changesAt[0] = instant(rs.getTimestamp("changes_at"));
                         }
                     });
             List<Long> ids = positions.keySet().stream().sorted(java.util.Comparator.comparing(positions::get)).toList();
-            return new GroupsAndPage(groups, ids.isEmpty() ? List.of() : cards(query, ids));
+            return new GroupsAndPage(new Groups(groups, changesAt[0]), ids.isEmpty() ? List.of() : cards(query, ids));
         });
     }
 

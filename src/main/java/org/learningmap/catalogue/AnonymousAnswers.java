@@ -42,8 +42,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>An answer is reused only for the same site, address and parameters (for the API in any order; for
  * the page as written, since it repeats its query string in its language and easy-read links), interface language, easy-read choice and htmx request
  * kind, and only while the catalogue version it was made at is still the current one ({@link
- * CatalogueVersion}, as read at most {@code learningmap.catalogue.version-recheck-within} before) and for
- * at most half a minute. A signed-in person (whose page shows their account and forms of their own), a
+ * CatalogueVersion}, as read at most {@code learningmap.catalogue.version-recheck-within} before) and
+ * until the moment the search's own answer stops being kept ({@link CachedSearch}: the next end of a
+ * session of its matches, at most {@link CachedSearch#KEEP_AT_MOST}), which the page or the API names with
+ * {@link #keepUntil}; an answer that names none is kept for half a minute. A signed-in person (whose page shows their account and forms of their own), a
  * request with a server session, a language being chosen with {@code ?lang=} (which sets a cookie) and
  * any answer other than 200 are never taken from or put into memory. Pages are answered here, after
  * the security filters (they need the request's CSRF token); API searches before them, through
@@ -62,7 +64,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class AnonymousAnswers extends OncePerRequestFilter {
 
+    /** How long an answer that does not say how long it holds ({@link #keepUntil}) is kept. */
     static final Duration KEEP = Duration.ofSeconds(30);
+    private static final String KEEP_UNTIL = AnonymousAnswers.class.getName() + ".keepUntil";
     static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final String PAGE = "/search";
     private static final String CSRF_COOKIE = "XSRF-TOKEN";
@@ -178,6 +182,25 @@ class AnonymousAnswers extends OncePerRequestFilter {
         send(entry, request, response);
     }
 
+    /**
+     * Says until when the answer being made holds unless the catalogue changes: {@code null} for no
+     * limit of its own (it is then kept at most {@link CachedSearch#KEEP_AT_MOST}).
+     */
+    static void keepUntil(HttpServletRequest request, Instant until) {
+        request.setAttribute(KEEP_UNTIL, until == null ? Instant.MAX : until);
+    }
+
+    /** Until when an answer made now is kept, or null when it must not be kept at all. */
+    static Instant until(HttpServletRequest request, Instant now) {
+        Instant named = (Instant) request.getAttribute(KEEP_UNTIL);
+        if (named == null) {
+            return now.plus(KEEP);
+        }
+        Instant longest = now.plus(CachedSearch.KEEP_AT_MOST);
+        Instant until = named.isBefore(longest) ? named : longest;
+        return until.isAfter(now) ? until : null;
+    }
+
     /** The headers the filters set that a kept answer carries again (security headers and the like). */
     private static String[] replayed(HttpServletResponse response) {
         List<String> headers = new ArrayList<>();
@@ -225,7 +248,8 @@ class AnonymousAnswers extends OncePerRequestFilter {
                         Instant now, String[] headers) {
         byte[] body = captured.getContentAsByteArray();
         String contentType = captured.getContentType();
-        if (contentType == null || body.length == 0) {
+        Instant until = until(request, now);
+        if (contentType == null || body.length == 0 || until == null) {
             return null;
         }
         byte[][] parts = {body};
@@ -247,7 +271,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
             }
         }
         String tag = digest(parts);
-        return new Entry(current, now.plus(KEEP), contentType, captured.getHeader("Content-Language"), parts,
+        return new Entry(current, until, contentType, captured.getHeader("Content-Language"), parts,
                 parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null, tag, page, headers);
     }
 

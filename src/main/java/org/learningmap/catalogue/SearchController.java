@@ -35,6 +35,7 @@ class SearchController {
         Site site = Sites.current();
         SearchQuery query = SearchQuery.read(request.getParameterMap(), site, sites);
         SearchResult result = search.search(site, query.filters(), query.page());
+        AnonymousAnswers.keepUntil(request, result.changesAt());
         model.addAttribute("query", query);
         model.addAttribute("result", result);
         model.addAttribute("view", new SearchView(query, result, locale, topics.of(site.id())));

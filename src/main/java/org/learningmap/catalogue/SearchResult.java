@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * One page of a search.
  *
- * @param facets counts per facet ({@code topic, audience, language, kind, mode, free}) and value
+ * @param facets    counts per facet ({@code topic, audience, language, kind, mode, free}) and value
+ * @param changesAt the first moment at which time alone (a session ending) can change this answer; null when
+ *                  nothing but a change to the catalogue can
  */
 record SearchResult(List<ActivityCard> items, long total, int page, int size, Map<String, List<FacetCount>> facets,
-                    SearchFilters filters) {
+                    SearchFilters filters, java.time.Instant changesAt) {
 
     public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);

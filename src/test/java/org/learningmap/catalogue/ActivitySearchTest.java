@@ -335,8 +335,9 @@ class ActivitySearchTest {
                 ActivitySearch.GroupsAndPage both = search.groupsAndPage(other, VILNIUS, filters, page, ActivitySearch.PAGE_SIZE, NOW);
                 assertThat(both.items().stream().map(ActivityCard::id).toList()).as("%s page %d", query[0], page)
                         .isEqualTo(separately.items().stream().map(ActivityCard::id).toList());
-                assertThat(search.facets(other, filters, both.groups())).isEqualTo(separately.facets());
-                assertThat(search.count(filters, both.groups(), other)).isEqualTo(separately.total());
+                assertThat(search.facets(other, filters, both.groups().list())).isEqualTo(separately.facets());
+                assertThat(search.count(filters, both.groups().list(), other)).isEqualTo(separately.total());
+                assertThat(both.groups().changesAt()).isEqualTo(separately.changesAt());
                 assertThat(separately.total()).as("%s finds some", query[0]).isPositive();
             }
         }
@@ -344,6 +345,58 @@ class ActivitySearchTest {
                 .filters();
         assertThat(ActivitySearch.groupsWithPage(withTopic)).as("a facet filter: the groups leave it out, the page does not")
                 .isFalse();
+    }
+
+    @Test
+    void anAnswerHoldsUntilASessionOfOneOfItsMatchesEnds() {
+        long other = new CatalogueFixture(jdbc).site("Europe/Vilnius");
+        var fixture = new CatalogueFixture(jdbc);
+        long library = fixture.organisation(other, "Knitting Library");
+        long circle = fixture.activity(other, library).title("Knitting circle").insert();
+        fixture.session(circle, null, at(2, 10), at(2, 12));
+        fixture.session(circle, null, at(9, 10), at(9, 12));
+        long beginners = fixture.activity(other, library).title("Knitting for beginners").insert();
+        fixture.session(beginners, null, at(4, 10), at(4, 12));
+        long chess = fixture.activity(other, library).title("Chess club").insert();
+        fixture.session(chess, null, at(1, 10), at(1, 11));
+        fixture.session(chess, null, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1)).plusSeconds(3600));
+        long draftKnitting = fixture.activity(other, library).title("Knitting draft").status("DRAFT").insert();
+        fixture.session(draftKnitting, null, at(1, 8), at(1, 9));
+        long cancelledKnitting = fixture.activity(other, library).title("Knitting evening").insert();
+        fixture.session(cancelledKnitting, null, at(1, 18), at(1, 19), "CANCELLED");
+        fixture.session(cancelledKnitting, null, at(3, 18), at(3, 19));
+        long ownPace = fixture.activity(other, library).title("Crochet at your own pace").kind("ONLINE_COURSE").insert();
+
+        assertThat(changesAt(other, "q", "knitting")).as("the first end of a match's session, not of a draft's or a cancelled one's")
+                .isEqualTo(at(2, 12));
+        assertThat(changesAt(other, "q", "chess")).isEqualTo(at(1, 11));
+        assertThat(changesAt(other)).isEqualTo(at(1, 11));
+        assertThat(changesAt(other, "q", "crochet")).as("a self-study course without sessions: time changes nothing").isNull();
+        assertThat(changesAt(other, "q", "nothing like this")).isNull();
+        SearchFilters knitting = SearchFilters.parse(Map.of("q", new String[] {"knitting"})).filters();
+        assertThat(search.groupsAndPage(other, VILNIUS, knitting, 1, ActivitySearch.PAGE_SIZE, NOW).groups().changesAt())
+                .isEqualTo(at(2, 12));
+        assertThat(search.changesAt(List.of(beginners, ownPace), NOW)).isEqualTo(at(4, 12));
+        assertThat(search.changesAt(List.of(ownPace), NOW)).isNull();
+
+        // Over a thousand sessions of other activities end first: the matches' own next ends are looked up.
+        jdbc.sql("""
+                        INSERT INTO session (site_id, organisation_id, activity_id, online_url, starts_at, ends_at, status)
+                        SELECT a.site_id, a.organisation_id, a.id, 'https://meet.example.org/room',
+                               CAST(:from AS timestamptz) + n * interval '1 minute', CAST(:from AS timestamptz) + n * interval '1 minute' + interval '30 minutes', 'SCHEDULED'
+                        FROM activity a, generate_series(1, 1200) n WHERE a.id = :chess
+                        """)
+                .param("from", java.sql.Timestamp.from(NOW)).param("chess", chess).update();
+        assertThat(changesAt(other, "q", "knitting")).isEqualTo(at(2, 12));
+        assertThat(changesAt(other, "q", "chess")).isEqualTo(NOW.plus(Duration.ofMinutes(31)));
+    }
+
+    Instant changesAt(long siteId, String... parameters) {
+        Map<String, String[]> map = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            map.put(parameters[i], new String[] {parameters[i + 1]});
+        }
+        return search.search(siteId, VILNIUS, SearchFilters.parse(map).filters(), 1, NOW).changesAt();
     }
 
     static long count(SearchResult result, String facet, String value) {

@@ -106,6 +106,42 @@ class AnonymousAnswersTest {
     }
 
     @Test
+    void aRenamedOrganisationOrVenueShowsInTheNextAnswer() throws Exception {
+        String path = "/api/v1/activities?q=smartphone&age=48";
+        HttpResponse<String> before = get(path, null);
+        assertThat(before.statusCode()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(before.body());
+        assertThat(id.find()).isTrue();
+        long organisation = jdbc.sql("SELECT organisation_id FROM activity WHERE id = ?").param(Long.parseLong(id.group(1)))
+                .query(Long.class).single();
+        String name = jdbc.sql("SELECT name::text FROM organisation WHERE id = ?").param(organisation).query(String.class).single();
+        try {
+            jdbc.sql("UPDATE organisation SET name = jsonb_set(name, '{en}', to_jsonb('Library, renamed'::text)) WHERE id = ?")
+                    .param(organisation).update();
+            assertThat(get(path, null).body()).contains("Library, renamed");
+        } finally {
+            jdbc.sql("UPDATE organisation SET name = CAST(? AS jsonb) WHERE id = ?").params(name, organisation).update();
+        }
+        assertThat(get(path, null).body()).doesNotContain("Library, renamed");
+    }
+
+    @Test
+    void anAnswerIsKeptUntilItsSearchSaysItCanChangeAndTenMinutesAtMost() {
+        java.time.Instant now = java.time.Instant.parse("2031-06-02T07:00:00Z");
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        assertThat(AnonymousAnswers.until(request, now)).as("an answer that says nothing: half a minute")
+                .isEqualTo(now.plusSeconds(30));
+        AnonymousAnswers.keepUntil(request, now.plusSeconds(200));
+        assertThat(AnonymousAnswers.until(request, now)).isEqualTo(now.plusSeconds(200));
+        AnonymousAnswers.keepUntil(request, now.plusSeconds(3600));
+        assertThat(AnonymousAnswers.until(request, now)).isEqualTo(now.plus(CachedSearch.KEEP_AT_MOST));
+        AnonymousAnswers.keepUntil(request, null);
+        assertThat(AnonymousAnswers.until(request, now)).isEqualTo(now.plus(CachedSearch.KEEP_AT_MOST));
+        AnonymousAnswers.keepUntil(request, now);
+        assertThat(AnonymousAnswers.until(request, now)).as("already changed: not kept at all").isNull();
+    }
+
+    @Test
     void aSignedInPersonGetsTheirOwnPageNeverOneKeptForVisitors() throws Exception {
         String path = "/search?q=smartphone&age=47";
         HttpResponse<String> visitor = get(path, null);

@@ -24,15 +24,18 @@ class CachedSearchTest {
     /** Each computation finds one more activity than the one before, so answers tell computations apart. */
     static final class CountingSearch extends ActivitySearch {
         final AtomicInteger computations = new AtomicInteger();
+        /** When the next session of a match ends, counted from the computation; null: none will. */
+        volatile Duration sessionEndsIn = Duration.ofMinutes(5);
 
         CountingSearch() {
             super(null, null, null, 0);
         }
 
         @Override
-        List<FacetGroup> facetGroups(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
+        Groups facetGroups(long siteId, ZoneId zone, SearchFilters filters, Instant now) {
             int n = computations.incrementAndGet();
-            return List.of(new FacetGroup(List.of(), List.of(), List.of(), "CLASS", true, false, true, n));
+            return new Groups(List.of(new FacetGroup(List.of(), List.of(), List.of(), "CLASS", true, false, true, n)),
+                    sessionEndsIn == null ? null : now.plus(sessionEndsIn));
         }
 
         @Override
@@ -92,31 +95,46 @@ class CachedSearchTest {
         return cached.search(SITE, SearchFilters.NONE, 1).total();
     }
 
-    @Test
-    void aSearchAskedAgainAfterHalfAMinuteIsAnsweredAtOnceAndRefreshedBehindTheScenes() throws Exception {
-        assertThat(found()).isEqualTo(1);
-        clock.now = clock.now.plusSeconds(20);
-        assertThat(found()).isEqualTo(1);
-        assertThat(search.computations).hasValue(1);
-
-        clock.now = clock.now.plusSeconds(20);
-        assertThat(found()).isEqualTo(1);
+    void awaitComputations(int n) throws InterruptedException {
         long waited = 0;
-        while (search.computations.get() < 2 && waited < 5_000) {
+        while (search.computations.get() < n && waited < 5_000) {
             Thread.sleep(10);
             waited += 10;
         }
         Thread.sleep(50);
+    }
+
+    @Test
+    void anAnswerIsKeptUntilASessionOfItsMatchesEndsThenRefreshedBehindTheScenes() throws Exception {
+        assertThat(found()).isEqualTo(1);
+        assertThat(cached.search(SITE, SearchFilters.NONE, 1).changesAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(5)));
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        assertThat(found()).as("no session of the matches has ended yet: answered from memory").isEqualTo(1);
+        assertThat(search.computations).hasValue(1);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        assertThat(found()).as("the session has just ended: the kept answer while the new one is computed").isEqualTo(1);
+        awaitComputations(2);
         assertThat(found()).isEqualTo(2);
     }
 
     @Test
-    void anAnswerOlderThanAMinuteOrFromBeforeAChangeIsNeverServed() {
+    void anAnswerNoSessionEndCanChangeIsKeptTenMinutesAtMost() throws Exception {
+        search.sessionEndsIn = null;
+        assertThat(found()).isEqualTo(1);
+        clock.now = clock.now.plus(Duration.ofMinutes(9));
+        assertThat(found()).isEqualTo(1);
+        clock.now = clock.now.plus(Duration.ofMinutes(1)).plusSeconds(31);
+        assertThat(found()).as("older than ten minutes and its refresh window: computed before answering").isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerFromBeforeAChangeOrLongAfterASessionEndedIsNeverServed() {
         assertThat(found()).isEqualTo(1);
         version.value.incrementAndGet();
         assertThat(found()).isEqualTo(2);
 
-        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(31);
         assertThat(found()).isEqualTo(3);
     }
 }
