@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.learningmap.platform.AnswersFromMemory;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -75,10 +76,6 @@ class AnonymousAnswers extends OncePerRequestFilter {
     private static final byte[] CSRF_FIELD = "name=\"_csrf\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CSRF_VALUE = "value=\"".getBytes(StandardCharsets.US_ASCII);
     private static final String[] NO_HEADERS = {};
-    /** Headers an answer gets anew each time it is sent, or must never get again. */
-    private static final java.util.Set<String> NOT_REPLAYED = java.util.Set.of("set-cookie", "content-length",
-            "content-type", "content-encoding", "content-language", "transfer-encoding", "date", "etag", "vary",
-            "cache-control", "connection", "keep-alive", "last-modified");
 
     record Key(String path, String query, long siteId, String language, boolean easyRead, String htmx) {
     }
@@ -173,7 +170,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         entry = captured.getStatus() == HttpServletResponse.SC_OK && response.getHeaders("Set-Cookie").isEmpty()
-                ? entry(captured, request, false, current, now, replayed(response)) : null;
+                ? entry(captured, request, false, current, now, AnswersFromMemory.replayableHeaders(response)) : null;
         if (entry == null) {
             captured.copyBodyToResponse();
             return;
@@ -199,20 +196,6 @@ class AnonymousAnswers extends OncePerRequestFilter {
         Instant longest = now.plus(CachedSearch.KEEP_AT_MOST);
         Instant until = named.isBefore(longest) ? named : longest;
         return until.isAfter(now) ? until : null;
-    }
-
-    /** The headers the filters set that a kept answer carries again (security headers and the like). */
-    private static String[] replayed(HttpServletResponse response) {
-        List<String> headers = new ArrayList<>();
-        for (String name : response.getHeaderNames()) {
-            if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                for (String value : response.getHeaders(name)) {
-                    headers.add(name);
-                    headers.add(value);
-                }
-            }
-        }
-        return headers.toArray(String[]::new);
     }
 
     /**

@@ -2,10 +2,10 @@ package org.learningmap.catalogue;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.learningmap.platform.AnswersFromMemory;
 import org.learningmap.sites.Site;
 import org.learningmap.sites.Sites;
 import org.springframework.core.Ordered;
@@ -31,7 +31,6 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 class AnonymousApiAnswers extends OncePerRequestFilter {
 
     static final String API = "/api/v1/activities";
-    private static final String SESSION_COOKIE = "SESSION";
 
     private final AnonymousAnswers answers;
 
@@ -48,28 +47,12 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Site site = Sites.current(request);
-        if (site == null || request.getHeader("Authorization") != null || request.getParameter("lang") != null
-                || hasSessionCookie(request)) {
+        if (site == null || !AnswersFromMemory.fromVisitor(request)) {
             chain.doFilter(request, response);
             return;
         }
         // Answered before Spring MVC matches a handler: the request's metrics get the path pattern here.
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(API));
         answers.answerApi(site, request, response, chain);
-    }
-
-    private static boolean hasSessionCookie(HttpServletRequest request) {
-        if (request.getHeader("Cookie") == null) {
-            return false;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (SESSION_COOKIE.equals(cookie.getName()) || "JSESSIONID".equals(cookie.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

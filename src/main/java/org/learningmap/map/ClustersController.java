@@ -46,7 +46,7 @@ class ClustersController {
     }
 
     /** The bytes sent for one viewport, language and filters, made from one kept answer of {@link MatchingVenues}. */
-    private record Rendered(Matches matches, byte[] json, byte[] gzip, String tag) {
+    record Rendered(Matches matches, byte[] json, byte[] gzip, String tag) {
     }
 
     private record RenderedKey(long siteId, String query, String language, String venueBase) {
@@ -72,6 +72,46 @@ class ClustersController {
     ResponseEntity<byte[]> clusters(HttpServletRequest request, Locale locale) throws BindException {
         Site site = Sites.current();
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "clusters");
+        Asked asked = read(request, errors);
+        if (errors.hasErrors()) {
+            throw new BindException(errors);
+        }
+        Matches matches = matching.find(site, asked.filters());
+        String venueBase = venueBase(request);
+        String language = locale.getLanguage();
+        // The same kept answer, viewport and language give the same bytes: they are made once.
+        RenderedKey key = new RenderedKey(site.id(), request.getQueryString(), language, venueBase);
+        Rendered answer;
+        synchronized (rendered) {
+            answer = rendered.get(key);
+        }
+        if (answer == null || answer.matches() != matches) {
+            byte[] body = json.writeValueAsBytes(collection(matches, asked.box(), asked.zoom(), site, venueBase, language));
+            answer = new Rendered(matches, body, gzip(body), tag(body));
+            synchronized (rendered) {
+                rendered.put(key, answer);
+            }
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(GEO_JSON)
+                .cacheControl(CacheControl.noCache())
+                .eTag(answer.tag())
+                .varyBy("Accept-Encoding");
+        if (notModified(request, answer)) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
+                    .eTag(answer.tag()).cacheControl(CacheControl.noCache()).varyBy("Accept-Encoding").build();
+        }
+        if (acceptsGzip(request)) {
+            return response.header("Content-Encoding", "gzip").body(answer.gzip());
+        }
+        return response.body(answer.json());
+    }
+
+    /** What a request asks for: a viewport, a zoom and the search filters. */
+    private record Asked(BoundingBox box, Integer zoom, SearchFilters filters) {
+    }
+
+    private static Asked read(HttpServletRequest request, MapBindingResult errors) {
         String bboxText = request.getParameter("bbox");
         Optional<BoundingBox> box = BoundingBox.parse(bboxText);
         if (box.isEmpty()) {
@@ -84,42 +124,41 @@ class ClustersController {
         }
         SearchFilters.Parsed parsed = SearchFilters.parse(request.getParameterMap());
         parsed.errors().forEach((field, key) -> reject(errors, field, request.getParameter(field), key));
+        return new Asked(box.orElse(null), zoom, parsed.filters());
+    }
+
+    /**
+     * The answer this request would get, when it was made before and is still current (its matches are
+     * the ones {@link MatchingVenues} keeps now); null otherwise, and for a request that is not
+     * well-formed. Used by {@link AnonymousClusterAnswers} to answer before the security filters.
+     */
+    Rendered kept(HttpServletRequest request, Site site, String language) {
+        MapBindingResult errors = new MapBindingResult(new HashMap<>(), "clusters");
+        Asked asked = read(request, errors);
         if (errors.hasErrors()) {
-            throw new BindException(errors);
+            return null;
         }
-        Matches matches = matching.find(site, parsed.filters());
-        String venueBase = ServletUriComponentsBuilder.fromContextPath(request).path("/venues/").toUriString();
-        String language = locale.getLanguage();
-        // The same kept answer, viewport and language give the same bytes: they are made once.
-        RenderedKey key = new RenderedKey(site.id(), request.getQueryString(), language, venueBase);
         Rendered answer;
         synchronized (rendered) {
-            answer = rendered.get(key);
+            answer = rendered.get(new RenderedKey(site.id(), request.getQueryString(), language, venueBase(request)));
         }
-        if (answer == null || answer.matches() != matches) {
-            byte[] body = json.writeValueAsBytes(collection(matches, box.get(), zoom, site, venueBase, language));
-            answer = new Rendered(matches, body, gzip(body), tag(body));
-            synchronized (rendered) {
-                rendered.put(key, answer);
-            }
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(GEO_JSON)
-                .cacheControl(CacheControl.noCache())
-                .eTag(answer.tag())
-                .varyBy("Accept-Encoding");
-        String tag = answer.tag();
+        return answer != null && answer.matches() == matching.find(site, asked.filters()) ? answer : null;
+    }
+
+    private static String venueBase(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path("/venues/").toUriString();
+    }
+
+    static boolean notModified(HttpServletRequest request, Rendered answer) {
         String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
-                .map(candidate -> candidate.strip().replaceFirst("^W/", "")).anyMatch(candidate -> candidate.equals(tag) || candidate.equals("*"))) {
-            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
-                    .eTag(tag).cacheControl(CacheControl.noCache()).varyBy("Accept-Encoding").build();
-        }
+        return ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(candidate -> candidate.strip().replaceFirst("^W/", ""))
+                .anyMatch(candidate -> candidate.equals(answer.tag()) || candidate.equals("*"));
+    }
+
+    static boolean acceptsGzip(HttpServletRequest request) {
         String accepted = request.getHeader("Accept-Encoding");
-        if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
-            return response.header("Content-Encoding", "gzip").body(answer.gzip());
-        }
-        return response.body(answer.json());
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     private static String tag(byte[] body) {
