@@ -30,6 +30,10 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -82,14 +86,18 @@ class AnonymousAnswers extends OncePerRequestFilter {
 
     /**
      * One kept answer: the body as parts between which the request's CSRF token goes (one part when
-     * it has none), and, when it has none, the body compressed once.
+     * it has none), and compressed once: whole when it has no token, else each part on its own
+     * ({@link #deflatedParts}), so that an answer is compressed without compressing it again.
      */
     record Entry(long version, Instant until, String contentType, String contentLanguage, byte[][] parts, byte[] gzip,
-                 String tag, boolean page, String[] headers) {
+                 byte[][] deflated, String tag, boolean page, String[] headers) {
 
         long weight() {
             long bytes = 256 + (gzip == null ? 0 : gzip.length) + 64L * headers.length;
             for (byte[] part : parts) {
+                bytes += part.length;
+            }
+            for (byte[] part : deflated) {
                 bytes += part.length;
             }
             return bytes;
@@ -99,10 +107,15 @@ class AnonymousAnswers extends OncePerRequestFilter {
     private final CatalogueVersion version;
     private final LocaleResolver locales;
     private final Clock clock;
+    private final CsrfTokenRepository csrfTokens;
+    private final CsrfTokenRequestHandler csrfTokenHandler = new XorCsrfTokenRequestAttributeHandler();
+    /** The headers the security filters gave the last visitor's search page that went through them. */
+    private volatile String[] pageHeaders;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
-    AnonymousAnswers(CatalogueVersion version, LocaleResolver locales, Clock clock) {
+    AnonymousAnswers(CatalogueVersion version, LocaleResolver locales, Clock clock, CsrfTokenRepository csrfTokens) {
+        this.csrfTokens = csrfTokens;
         this.version = version;
         this.locales = locales;
         this.clock = clock;
@@ -125,9 +138,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Key key = new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
-                locales.resolveLocale(request).getLanguage(), easyRead(request),
-                String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"));
+        Key key = pageKey(site, request);
         long current = version.current();
         Instant now = clock.instant();
         Entry entry = kept(key, current, now);
@@ -145,6 +156,45 @@ class AnonymousAnswers extends OncePerRequestFilter {
         }
         keep(key, entry);
         send(entry, request, response);
+    }
+
+    private Key pageKey(Site site, HttpServletRequest request) {
+        return new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
+                locales.resolveLocale(request).getLanguage(), easyRead(request),
+                String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"));
+    }
+
+    /**
+     * A search page of a visitor ({@link AnswersFromMemory#fromVisitor}), answered before the security
+     * filters when it is kept: with the CSRF token the security filters would have given (the visitor's
+     * cookie token, or a new one set as a cookie, masked for this answer by the same handler) and the
+     * headers they gave the last page that went through them ({@link #pageWentThrough}). False when
+     * it is not kept, or no page has gone through them yet: the request must then go down the chain.
+     */
+    boolean answerPageFromMemory(Site site, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] replayed = pageHeaders;
+        if (replayed == null) {
+            return false;
+        }
+        Entry entry = kept(pageKey(site, request), version.current(), clock.instant());
+        if (entry == null) {
+            return false;
+        }
+        DeferredCsrfToken token = csrfTokens.loadDeferredToken(request, response);
+        csrfTokenHandler.handle(request, response, token::get);
+        for (int i = 0; i < replayed.length; i += 2) {
+            response.setHeader(replayed[i], replayed[i + 1]);
+        }
+        send(entry, request, response);
+        return true;
+    }
+
+    /** Notes the headers the security filters gave a visitor's search page that went through them. */
+    void pageWentThrough(HttpServletResponse response) {
+        String type = response.getContentType();
+        if (response.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")) {
+            pageHeaders = AnswersFromMemory.replayableHeaders(response);
+        }
     }
 
     /**
@@ -254,8 +304,15 @@ class AnonymousAnswers extends OncePerRequestFilter {
             }
         }
         String tag = digest(parts);
-        return new Entry(current, until, contentType, captured.getHeader("Content-Language"), parts,
-                parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null, tag, page, headers);
+        // A page's language is set with the response's locale, which the container sends as Content-Language
+        // only when the answer is committed: it is not among the headers yet.
+        String language = captured.getHeader("Content-Language");
+        if (language == null && page) {
+            language = captured.getLocale().toLanguageTag();
+        }
+        return new Entry(current, until, contentType, language, parts,
+                parts.length == 1 ? gzip(parts[0], Deflater.BEST_COMPRESSION) : null,
+                parts.length == 1 ? new byte[0][] : deflatedParts(parts), tag, page, headers);
     }
 
     private void send(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -280,8 +337,14 @@ class AnonymousAnswers extends OncePerRequestFilter {
             body = gzip ? entry.gzip() : entry.parts()[0];
         } else {
             CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            byte[] plain = join(entry.parts(), token.getToken().getBytes(StandardCharsets.UTF_8));
-            body = gzip ? gzip(plain, Deflater.BEST_SPEED) : plain;
+            byte[] value = token.getToken().getBytes(StandardCharsets.UTF_8);
+            if (!gzip) {
+                body = join(entry.parts(), value);
+            } else if (value.length <= 0xffff) {
+                body = gzipJoined(entry.parts(), entry.deflated(), value);
+            } else {
+                body = gzip(join(entry.parts(), value), Deflater.BEST_SPEED);
+            }
         }
         if (gzip) {
             response.setHeader("Content-Encoding", "gzip");
@@ -428,6 +491,66 @@ class AnonymousAnswers extends OncePerRequestFilter {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * Each part compressed on its own as raw DEFLATE blocks, none of them final, ending on a byte
+     * boundary (a sync flush) and never referring to bytes outside the part: blocks that can be put
+     * one after another with other blocks between them (RFC 1951).
+     */
+    static byte[][] deflatedParts(byte[][] parts) {
+        byte[][] deflated = new byte[parts.length][];
+        byte[] buffer = new byte[8192];
+        for (int i = 0; i < parts.length; i++) {
+            Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+            try {
+                deflater.setInput(parts[i]);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(parts[i].length / 4 + 64);
+                int n;
+                do {
+                    n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, n);
+                } while (n == buffer.length || !deflater.needsInput());
+                deflated[i] = out.toByteArray();
+            } finally {
+                deflater.end();
+            }
+        }
+        return deflated;
+    }
+
+    /**
+     * The parts joined by the token, as a gzip file (RFC 1952) made of the parts' kept blocks, the token
+     * as a stored block between each two, and an empty final block: the same bytes as {@link #join},
+     * compressed, at the cost of copying them and a CRC.
+     */
+    static byte[] gzipJoined(byte[][] parts, byte[][] deflated, byte[] token) {
+        int length = 10 + 5 + 8 + (parts.length - 1) * (5 + token.length);
+        for (byte[] part : deflated) {
+            length += part.length;
+        }
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(length);
+        out.put(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long size = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                // a stored block, not final: header bits 000 padded to the byte, LEN and its complement, the bytes
+                out.put((byte) 0).put((byte) token.length).put((byte) (token.length >>> 8))
+                        .put((byte) ~token.length).put((byte) (~token.length >>> 8)).put(token);
+                crc.update(token);
+                size += token.length;
+            }
+            out.put(deflated[i]);
+            crc.update(parts[i]);
+            size += parts[i].length;
+        }
+        // the final block: stored and empty
+        out.put(new byte[] {1, 0, 0, (byte) 0xff, (byte) 0xff});
+        long value = crc.getValue();
+        out.put((byte) value).put((byte) (value >>> 8)).put((byte) (value >>> 16)).put((byte) (value >>> 24));
+        out.put((byte) size).put((byte) (size >>> 8)).put((byte) (size >>> 16)).put((byte) (size >>> 24));
+        return out.array();
     }
 
     static byte[] gzip(byte[] plain, int level) {

@@ -15,9 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * API searches of visitors ({@code GET /api/v1/activities}), answered from {@link AnonymousAnswers}
- * before the security filters: a search asked again costs no authentication, authorisation or
- * session work. It runs right after the site is resolved ({@code SiteResolutionFilter}) and the request is
+ * API searches and search pages of visitors ({@code GET /api/v1/activities}, {@code GET /search}),
+ * answered from {@link AnonymousAnswers} before the security filters: a search asked again costs no
+ * authentication, authorisation or session work. A page gets its CSRF token here the way the security
+ * filters would give it ({@link AnonymousAnswers#answerPageFromMemory}); a page not kept goes down the
+ * chain and is kept after the security filters. It runs right after the site is resolved ({@code SiteResolutionFilter}) and the request is
  * timed ({@code http.server.requests}), before Spring Session, Spring Security and the rest.
  *
  * <p>Only a request with no {@code Authorization} header (the API's only way to sign in), no
@@ -31,6 +33,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 class AnonymousApiAnswers extends OncePerRequestFilter {
 
     static final String API = "/api/v1/activities";
+    static final String PAGE = "/search";
 
     private final AnonymousAnswers answers;
 
@@ -40,7 +43,11 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !API.equals(AnonymousAnswers.path(request));
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        String path = AnonymousAnswers.path(request);
+        return !API.equals(path) && !PAGE.equals(path);
     }
 
     @Override
@@ -49,6 +56,15 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
         Site site = Sites.current(request);
         if (site == null || !AnswersFromMemory.fromVisitor(request)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (PAGE.equals(AnonymousAnswers.path(request))) {
+            if (answers.answerPageFromMemory(site, request, response)) {
+                ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PAGE));
+                return;
+            }
+            chain.doFilter(request, response);
+            answers.pageWentThrough(response);
             return;
         }
         // Answered before Spring MVC matches a handler: the request's metrics get the path pattern here.

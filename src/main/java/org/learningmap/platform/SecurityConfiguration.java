@@ -27,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -85,14 +86,22 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The CSRF token lives in a cookie, not in a server session: a visitor who only reads pages
+     * (whose layout carries the easy-read form) costs the server no session at all. A bean, so that
+     * pages answered from memory before the security filters hand out tokens the same way.
+     */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new CookieCsrfTokenRepository();
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http,
+    SecurityFilterChain pages(HttpSecurity http, CsrfTokenRepository csrfTokens,
                               @Value("${learningmap.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
         http.addFilterBefore(new AbsoluteSessionLifetime(absoluteTimeout), SecurityContextHolderFilter.class);
-        // The CSRF token lives in a cookie, not in a server session: a visitor who only reads pages
-        // (whose layout carries the easy-read form) costs the server no session at all.
-        http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens));
         http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .failureUrl("/sign-in?error").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signedOut").permitAll())

@@ -58,6 +58,15 @@ class AnonymousAnswersTest {
         assertThat(switchEasyRead(firstCookie, firstToken)).as("the first visitor's own token").isEqualTo(302);
         assertThat(switchEasyRead(secondCookie, secondToken)).as("the second visitor's own token").isEqualTo(302);
         assertThat(switchEasyRead(firstCookie, secondToken)).as("another visitor's token").isEqualTo(403);
+
+        HttpResponse<String> again = get(path, "XSRF-TOKEN=" + firstCookie);
+        assertThat(again.headers().allValues("Set-Cookie")).as("the visitor's cookie is kept").isEmpty();
+        assertThat(switchEasyRead(firstCookie, token(again.body()))).as("a token for the visitor's own cookie").isEqualTo(302);
+        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                "Permissions-Policy", "Content-Type", "Content-Language")) {
+            assertThat(again.headers().allValues(header)).as(header).isNotEmpty().isEqualTo(first.headers().allValues(header));
+            assertThat(second.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+        }
     }
 
     @Test
