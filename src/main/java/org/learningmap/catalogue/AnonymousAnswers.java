@@ -73,7 +73,8 @@ class AnonymousAnswers extends OncePerRequestFilter {
     static final Duration KEEP = Duration.ofSeconds(30);
     private static final String KEEP_UNTIL = AnonymousAnswers.class.getName() + ".keepUntil";
     static final long MAX_BYTES = 128L * 1024 * 1024;
-    private static final String PAGE = "/search";
+    /** The pages kept whole: the search page and the site's home. */
+    static final java.util.Set<String> PAGES = java.util.Set.of("/search", "/");
     private static final String CSRF_COOKIE = "XSRF-TOKEN";
     private static final String PAGE_VARY = "Accept-Encoding, Accept-Language, Cookie, HX-Request";
     private static final String API_VARY = "Accept-Encoding";
@@ -81,7 +82,12 @@ class AnonymousAnswers extends OncePerRequestFilter {
     private static final byte[] CSRF_VALUE = "value=\"".getBytes(StandardCharsets.US_ASCII);
     private static final String[] NO_HEADERS = {};
 
-    record Key(String path, String query, long siteId, String language, boolean easyRead, String htmx) {
+    /**
+     * What an answer depends on besides the catalogue. A page's key holds the site as this node knows it
+     * (name, colours, logo…): a site changed on another node shows here once this node reads it again
+     * ({@code Sites}), not only once the kept page runs out.
+     */
+    record Key(String path, String query, Object site, String language, boolean easyRead, String htmx) {
     }
 
     /**
@@ -127,7 +133,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
             return true;
         }
         // The API is answered before the security filters, by AnonymousApiAnswers.
-        return !PAGE.equals(path(request));
+        return !PAGES.contains(path(request));
     }
 
     @Override
@@ -159,7 +165,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
     }
 
     private Key pageKey(Site site, HttpServletRequest request) {
-        return new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site.id(),
+        return new Key(request.getRequestURI(), request.getQueryString() + "\n" + parameters(request, false), site,
                 locales.resolveLocale(request).getLanguage(), easyRead(request),
                 String.valueOf(request.getHeader("HX-Request")) + "/" + request.getHeader("HX-History-Restore-Request"));
     }

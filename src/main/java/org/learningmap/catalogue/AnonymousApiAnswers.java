@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * API searches and search pages of visitors ({@code GET /api/v1/activities}, {@code GET /search}),
+ * API searches, search pages and the home page of visitors ({@code GET /api/v1/activities},
+ * {@code GET /search}, {@code GET /}),
  * answered from {@link AnonymousAnswers} before the security filters: a search asked again costs no
  * authentication, authorisation or session work. A page gets its CSRF token here the way the security
  * filters would give it ({@link AnonymousAnswers#answerPageFromMemory}); a page not kept goes down the
@@ -33,7 +34,6 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 class AnonymousApiAnswers extends OncePerRequestFilter {
 
     static final String API = "/api/v1/activities";
-    static final String PAGE = "/search";
 
     private final AnonymousAnswers answers;
 
@@ -47,7 +47,7 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
             return true;
         }
         String path = AnonymousAnswers.path(request);
-        return !API.equals(path) && !PAGE.equals(path);
+        return !API.equals(path) && !AnonymousAnswers.PAGES.contains(path);
     }
 
     @Override
@@ -58,9 +58,10 @@ class AnonymousApiAnswers extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (PAGE.equals(AnonymousAnswers.path(request))) {
+        String path = AnonymousAnswers.path(request);
+        if (AnonymousAnswers.PAGES.contains(path)) {
             if (answers.answerPageFromMemory(site, request, response)) {
-                ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PAGE));
+                ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(path));
                 return;
             }
             chain.doFilter(request, response);

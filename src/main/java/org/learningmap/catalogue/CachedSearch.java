@@ -106,17 +106,27 @@ class CachedSearch {
 
     /** The first activities in order of their next session, for lists on the home, venue and organisation pages. */
     List<ActivityCard> list(Site site, SearchFilters filters, int size) {
+        return listed(site, filters, size).cards();
+    }
+
+    /** A list of cards, and the moment it stops being kept here (see {@link #search}). */
+    record Listed(List<ActivityCard> cards, Instant until) {
+    }
+
+    /** {@link #list}, with the moment the list stops being kept. */
+    Listed listed(Site site, SearchFilters filters, int size) {
         long current = version.current();
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<ActivityCard> cards = (List<ActivityCard>) cached(new Key("list", site.id(), filters, 1, size), current, now,
+        Entry entry = cached(new Key("list", site.id(), filters, 1, size), current, now,
                 () -> {
                     // Activities not shown can only fall further back as time passes: what can change the
                     // list first is a session of one shown ending.
                     List<ActivityCard> shown = search.list(site.id(), site.zone(), filters, size, now);
                     return new Computed(shown, search.changesAt(shown.stream().map(ActivityCard::id).toList(), now));
-                }).value();
-        return cards;
+                });
+        @SuppressWarnings("unchecked")
+        List<ActivityCard> cards = (List<ActivityCard>) entry.value();
+        return new Listed(cards, entry.until());
     }
 
     private Entry cached(Key key, long current, Instant now, Supplier<Computed> compute) {

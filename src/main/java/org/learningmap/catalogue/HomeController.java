@@ -21,10 +21,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, jakarta.servlet.http.HttpServletRequest request) {
         Site site = Sites.current();
         model.addAttribute("topics", topics.of(site.id()));
-        model.addAttribute("comingUp", search.list(site, SearchFilters.NONE.withSort(SearchFilters.Sort.SOONEST), COMING_UP));
+        CachedSearch.Listed comingUp = search.listed(site, SearchFilters.NONE.withSort(SearchFilters.Sort.SOONEST), COMING_UP);
+        model.addAttribute("comingUp", comingUp.cards());
+        // The page shows nothing else that time alone changes: a visitor's copy is kept as long as the list.
+        AnonymousAnswers.keepUntil(request, comingUp.until());
         return "catalogue/home";
     }
 }

@@ -37,6 +37,8 @@ class AnonymousAnswersTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.learningmap.sites.Sites sites;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -148,6 +150,28 @@ class AnonymousAnswersTest {
         assertThat(AnonymousAnswers.until(request, now)).isEqualTo(now.plus(CachedSearch.KEEP_AT_MOST));
         AnonymousAnswers.keepUntil(request, now);
         assertThat(AnonymousAnswers.until(request, now)).as("already changed: not kept at all").isNull();
+    }
+
+    @Test
+    void theHomePageIsKeptForVisitorsAndARenamedSiteShowsInTheNextOne() throws Exception {
+        HttpResponse<String> first = get("/", null);
+        HttpResponse<String> second = get("/", null);
+        assertThat(withoutTokens(second.body())).as("the same home page, from memory").isEqualTo(withoutTokens(first.body()));
+        assertThat(token(second.body())).isNotEqualTo(token(first.body()));
+        assertThat(switchEasyRead(cookie(second), token(second.body()))).as("the second visitor's own token").isEqualTo(302);
+
+        long site = jdbc.sql("SELECT id FROM site WHERE slug = 'lietuva'").query(Long.class).single();
+        String name = jdbc.sql("SELECT name::text FROM site WHERE id = ?").param(site).query(String.class).single();
+        try {
+            jdbc.sql("UPDATE site SET name = jsonb_set(name, '{en}', to_jsonb('Learning Lithuania, renamed'::text)) WHERE id = ?")
+                    .param(site).update();
+            sites.refresh();
+            assertThat(get("/", null).body()).contains("Learning Lithuania, renamed");
+        } finally {
+            jdbc.sql("UPDATE site SET name = CAST(? AS jsonb) WHERE id = ?").params(name, site).update();
+            sites.refresh();
+        }
+        assertThat(get("/", null).body()).doesNotContain("Learning Lithuania, renamed");
     }
 
     @Test
