@@ -122,6 +122,12 @@ class ActivitySearchTest {
     }
 
     SearchResult find(ActivitySearch search, String... parameters) {
+        var parsed = SearchFilters.parse(parameters(parameters));
+        assertThat(parsed.errors()).isEmpty();
+        return search.search(site, VILNIUS, parsed.filters(), 1, NOW);
+    }
+
+    static Map<String, String[]> parameters(String... parameters) {
         Map<String, String[]> map = new HashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
             map.merge(parameters[i], new String[] {parameters[i + 1]}, (a, b) -> {
@@ -130,9 +136,7 @@ class ActivitySearchTest {
                 return both;
             });
         }
-        var parsed = SearchFilters.parse(map);
-        assertThat(parsed.errors()).isEmpty();
-        return search.search(site, VILNIUS, parsed.filters(), 1, NOW);
+        return map;
     }
 
     List<Long> ids(String... parameters) {
@@ -392,11 +396,7 @@ class ActivitySearchTest {
     }
 
     Instant changesAt(long siteId, String... parameters) {
-        Map<String, String[]> map = new HashMap<>();
-        for (int i = 0; i < parameters.length; i += 2) {
-            map.put(parameters[i], new String[] {parameters[i + 1]});
-        }
-        return search.search(siteId, VILNIUS, SearchFilters.parse(map).filters(), 1, NOW).changesAt();
+        return search.search(siteId, VILNIUS, SearchFilters.parse(parameters(parameters)).filters(), 1, NOW).changesAt();
     }
 
     static long count(SearchResult result, String facet, String value) {

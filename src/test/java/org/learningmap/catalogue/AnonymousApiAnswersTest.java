@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.learningmap.platform.RequestCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,31 +55,10 @@ class AnonymousApiAnswersTest {
         String path = "/api/v1/activities?q=smartphone&age=53";
         get(path, null, null);
         // a request is counted just after its answer is sent: let the earlier ones land first
-        long before = settledSearches();
+        long before = RequestCounts.settled(meters, "/api/v1/activities");
         get(path, null, null);
         get(path, null, null);
-        assertThat(settledSearches()).isEqualTo(before + 2);
-    }
-
-    /** The count once it has not changed for 300 ms (at most 5 s). */
-    private long settledSearches() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        long last = searches();
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() - stableSince < 300_000_000L && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            long now = searches();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            }
-        }
-        return last;
-    }
-
-    private long searches() {
-        return meters.find("http.server.requests").tag("uri", "/api/v1/activities").tag("status", "200")
-                .timers().stream().mapToLong(Timer::count).sum();
+        assertThat(RequestCounts.settled(meters, "/api/v1/activities")).isEqualTo(before + 2);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.learningmap.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.learningmap.platform.RequestCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,31 +86,10 @@ class AnonymousClusterAnswersTest {
         String path = LITHUANIA + "&audience=YOUTH";
         get(path);
         get(path);
-        long before = settled();
+        long before = RequestCounts.settled(meters, AnonymousClusterAnswers.PATH);
         get(path);
         get(path);
-        assertThat(settled()).isEqualTo(before + 2);
-    }
-
-    /** The count once it has not changed for 300 ms (at most 5 s). */
-    private long settled() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        long last = counted();
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() - stableSince < 300_000_000L && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            long now = counted();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            }
-        }
-        return last;
-    }
-
-    private long counted() {
-        return meters.find("http.server.requests").tag("uri", AnonymousClusterAnswers.PATH).tag("status", "200")
-                .timers().stream().mapToLong(Timer::count).sum();
+        assertThat(RequestCounts.settled(meters, AnonymousClusterAnswers.PATH)).isEqualTo(before + 2);
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
