@@ -72,6 +72,8 @@ class AnonymousAnswers extends OncePerRequestFilter {
     /** How long an answer that does not say how long it holds ({@link #keepUntil}) is kept. */
     static final Duration KEEP = Duration.ofSeconds(30);
     private static final String KEEP_UNTIL = AnonymousAnswers.class.getName() + ".keepUntil";
+    /** How long an answer made from results being computed anew is kept. */
+    static final Duration WHILE_REFRESHED = Duration.ofSeconds(1);
     static final long MAX_BYTES = 128L * 1024 * 1024;
     /** The pages kept whole: the search page and the site's home. */
     static final java.util.Set<String> PAGES = java.util.Set.of("/search", "/");
@@ -243,7 +245,11 @@ class AnonymousAnswers extends OncePerRequestFilter {
         request.setAttribute(KEEP_UNTIL, until == null ? Instant.MAX : until);
     }
 
-    /** Until when an answer made now is kept, or null when it must not be kept at all. */
+    /**
+     * Until when an answer made now is kept. One made from results that are being computed anew
+     * ({@link CachedSearch#REFRESH_WITHIN}) is kept for {@link #WHILE_REFRESHED}, so that visitors
+     * asking meanwhile do not each have it rendered again.
+     */
     static Instant until(HttpServletRequest request, Instant now) {
         Instant named = (Instant) request.getAttribute(KEEP_UNTIL);
         if (named == null) {
@@ -251,7 +257,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
         }
         Instant longest = now.plus(CachedSearch.KEEP_AT_MOST);
         Instant until = named.isBefore(longest) ? named : longest;
-        return until.isAfter(now) ? until : null;
+        return until.isAfter(now) ? until : now.plus(WHILE_REFRESHED);
     }
 
     /**
@@ -288,7 +294,7 @@ class AnonymousAnswers extends OncePerRequestFilter {
         byte[] body = captured.getContentAsByteArray();
         String contentType = captured.getContentType();
         Instant until = until(request, now);
-        if (contentType == null || body.length == 0 || until == null) {
+        if (contentType == null || body.length == 0) {
             return null;
         }
         byte[][] parts = {body};

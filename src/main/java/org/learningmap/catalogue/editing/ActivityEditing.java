@@ -125,12 +125,19 @@ class ActivityEditing {
      * by whole days so that the first one falls on that day at the same local times; without one,
      * the copy has no sessions.
      */
+    /** How far ahead a copy's first session may be moved. */
+    static final int COPY_WITHIN_YEARS = 10;
+
     long copy(long accountId, long activityId, LocalDate firstDay) throws InvalidInput {
         StoredActivity original = editable(accountId, activityId);
         Site site = site(original);
         ZoneId zone = site.zone();
-        if (firstDay != null && firstDay.isBefore(LocalDate.now(clock.withZone(zone)))) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (firstDay != null && firstDay.isBefore(today)) {
             throw new InvalidInput(FieldProblem.of("firstDay", "copy.first-day-past"));
+        }
+        if (firstDay != null && firstDay.isAfter(today.plusYears(COPY_WITHIN_YEARS))) {
+            throw new InvalidInput(FieldProblem.of("firstDay", "copy.first-day-far"));
         }
         long copyId = store.insert(original.siteId(), original.organisationId(), original.content(), clock.instant());
         if (original.imageId() != null) {

@@ -225,6 +225,15 @@ class StaffCataloguePagesTest extends EditingTestBase {
                 .param("withSessions", "false"));
         long bare = jdbc.sql("SELECT max(id) FROM activity WHERE organisation_id = ?").param(orgA).query(Long.class).single();
         assertThat(sessions(bare)).isZero();
+
+        for (String far : List.of(inDays(365 * 11).toString(), "+999999999-12-31")) {
+            mvc.perform(english(post("/staff/organisations/" + orgA + "/activities/" + id + "/copy")).with(user(as(editorA))).with(csrf())
+                            .param("withSessions", "true").param("firstDay", far))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("The first session must be within the next ten years.")));
+        }
+        assertThat(jdbc.sql("SELECT max(id) FROM activity WHERE organisation_id = ?").param(orgA).query(Long.class).single())
+                .as("no copy made").isEqualTo(bare);
     }
 
     @Test
