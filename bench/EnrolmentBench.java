@@ -81,6 +81,12 @@ public class EnrolmentBench {
                 System.out.printf("CPU including after-commit work (settled %d ms later), ms per sign-up: application %.2f, postgres %.2f, client %.2f, total %.2f%n",
                         settleMillis, (settled.app - before.app) / made, (settled.postgres - before.postgres) / made,
                         (settled.client - before.client) / made, (settled.total() - before.total()) / made);
+                StringBuilder threads = new StringBuilder();
+                settled.appThreads().entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.appThreads().getOrDefault(e.getKey(), 0.0)) / made))
+                        .filter(e -> e.getValue() >= 0.01).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(e -> threads.append(String.format(" %s %.2f,", e.getKey(), e.getValue())));
+                System.out.println("CPU of the application by thread, ms per sign-up:" + threads);
             }
             System.out.printf("SQL commits per sign-up: %.2f%n", commits / (double) made);
             if (statements) {
@@ -92,9 +98,29 @@ public class EnrolmentBench {
     }
 
     /** CPU milliseconds used so far by the application, by PostgreSQL (postmaster, its backends and its ended children) and by this client. */
-    record Cpu(double app, double postgres, double client) {
+    record Cpu(double app, double postgres, double client, Map<String, Double> appThreads) {
         double total() {
             return app + postgres + client;
+        }
+
+        /** The application's CPU by kind of thread (name without its number: GC, compiler, carriers of virtual threads…), ms. */
+        static Map<String, Double> threads(long pid, double ticks) {
+            Map<String, Double> byKind = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+", "").strip();
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byKind.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticks, Double::sum);
+                    } catch (Exception ended) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (Exception e) {
+                // no such process
+            }
+            return byKind;
         }
 
         static Cpu read(long appPid, Path dataDirectory, double ticks) throws Exception {
@@ -116,7 +142,8 @@ public class EnrolmentBench {
                 }
             }
             double client = ticks(ProcessHandle.current().pid(), false);
-            return new Cpu(app * 1000 / ticks, postgres * 1000 / ticks, client * 1000 / ticks);
+            return new Cpu(app * 1000 / ticks, postgres * 1000 / ticks, client * 1000 / ticks,
+                    appPid > 0 ? threads(appPid, ticks) : Map.of());
         }
 
         /** utime + stime (+ cutime + cstime) in clock ticks. */

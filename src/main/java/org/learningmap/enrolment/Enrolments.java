@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.accounts.Addressee;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.accounts.Delegations;
 import org.learningmap.catalogue.Catalogue;
@@ -102,7 +103,9 @@ public class Enrolments {
         EnrolmentRules.maySignUp(session, firstStart(session), now).ifPresent(reason -> {
             throw new RuleViolation(reason);
         });
-        EnrolmentRules.mayHoldPlace(accounts.mayKeepPersonalData(accountId)).ifPresent(reason -> {
+        // the person's name, address and guardian check in one read, for the rule here and the e-mail below
+        Optional<Addressee> person = accounts.addressee(accountId);
+        EnrolmentRules.mayHoldPlace(person.map(Addressee::mayKeepPersonalData).orElse(false)).ifPresent(reason -> {
             throw new RuleViolation(HttpStatus.CONFLICT, reason);
         });
         PoolRow pool = poolFor(session, existingPool, now);
@@ -138,14 +141,14 @@ public class Enrolments {
         if (place) {
             events.publishEvent(new EnrolmentConfirmed(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                     accountId, source, now));
-            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token);
+            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token, person.get());
             return new EnrolmentOutcome(id, EnrolmentStatus.CONFIRMED, null, false);
         }
         // the pool is held, so the queue cannot change before this transaction ends
         int position = store.position(pool.id(), id);
         events.publishEvent(new EnrolmentWaitlisted(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                 accountId, position, now));
-        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token);
+        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token, person.get());
         return new EnrolmentOutcome(id, EnrolmentStatus.WAITLISTED, position, false);
     }
 
