@@ -91,9 +91,11 @@ public class Enrolments {
         if (key != null && key.length() > 200) {
             throw RuleViolation.badRequest("enrolment.idempotency-key-too-long");
         }
-        // one query finds both an earlier request with this key and a place the person already holds
-        Optional<PoolRow> existingPool = existingPool(session);
-        EnrolmentStore.Earlier mine = store.earlier(accountId, key, existingPool.map(PoolRow::id).orElse(null));
+        // one query finds the pool, an earlier request with this key and a place the person already holds
+        EnrolmentStore.PoolAndEarlier found = store.poolAndEarlier(session.wholeActivityRegistration() ? null : session.sessionId(),
+                session.activityId(), accountId, key);
+        Optional<PoolRow> existingPool = found.pool();
+        EnrolmentStore.Earlier mine = found.earlier();
         if (mine.byKey().isPresent()) {
             if (existingPool.isEmpty() || EnrolmentRules.sameRequest(mine.byKey().get(), existingPool.get().id()).isPresent()) {
                 throw new RuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, EnrolmentRules.KEY_REUSED);
