@@ -1,7 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -50,8 +45,7 @@ public class EnrolmentBench {
         Path dataDirectory = args.length > 8 ? Path.of(args[8]) : null;
         double ticks = args.length > 9 ? Double.parseDouble(args[9]) : 100;
         String run = Long.toString(System.currentTimeMillis(), 36);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        Http http = new Http(base);
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             if (warmup > 0) {
                 Seeded w = seed(db, run + "w", warmup, Math.max(1, warmup / 10), places);
@@ -87,19 +81,51 @@ public class EnrolmentBench {
                 System.out.printf("CPU including after-commit work (settled %d ms later), ms per sign-up: application %.2f, postgres %.2f, client %.2f, total %.2f%n",
                         settleMillis, (settled.app - before.app) / made, (settled.postgres - before.postgres) / made,
                         (settled.client - before.client) / made, (settled.total() - before.total()) / made);
+                StringBuilder threads = new StringBuilder();
+                settled.appThreads().entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.appThreads().getOrDefault(e.getKey(), 0.0)) / made))
+                        .filter(e -> e.getValue() >= 0.01).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(e -> threads.append(String.format(" %s %.2f,", e.getKey(), e.getValue())));
+                System.out.println("CPU of the application by thread, ms per sign-up:" + threads);
+                double compiler = (settled.appThreads().getOrDefault("C CompilerThre", 0.0)
+                        - before.appThreads().getOrDefault("C CompilerThre", 0.0)) / made;
+                System.out.printf("CPU including after-commit work, without the JIT compiler's threads (they work off the first minutes after a "
+                                + "start; BENCH_WARMUP_SIGNUPS=30000 leaves little to them), ms per sign-up: application %.2f, total %.2f%n",
+                        (settled.app - before.app) / made - compiler, (settled.total() - before.total()) / made - compiler);
             }
             System.out.printf("SQL commits per sign-up: %.2f%n", commits / (double) made);
             if (statements) {
                 statements(db, made);
             }
+            http.close();
             check(db, s.sessions(), signUps, sessionCount, places);
         }
     }
 
     /** CPU milliseconds used so far by the application, by PostgreSQL (postmaster, its backends and its ended children) and by this client. */
-    record Cpu(double app, double postgres, double client) {
+    record Cpu(double app, double postgres, double client, Map<String, Double> appThreads) {
         double total() {
             return app + postgres + client;
+        }
+
+        /** The application's CPU by kind of thread (name without its number: GC, compiler, carriers of virtual threads…), ms. */
+        static Map<String, Double> threads(long pid, double ticks) {
+            Map<String, Double> byKind = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+", "").strip();
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byKind.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticks, Double::sum);
+                    } catch (Exception ended) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (Exception e) {
+                // no such process
+            }
+            return byKind;
         }
 
         static Cpu read(long appPid, Path dataDirectory, double ticks) throws Exception {
@@ -121,7 +147,8 @@ public class EnrolmentBench {
                 }
             }
             double client = ticks(ProcessHandle.current().pid(), false);
-            return new Cpu(app * 1000 / ticks, postgres * 1000 / ticks, client * 1000 / ticks);
+            return new Cpu(app * 1000 / ticks, postgres * 1000 / ticks, client * 1000 / ticks,
+                    appPid > 0 ? threads(appPid, ticks) : Map.of());
         }
 
         /** utime + stime (+ cutime + cstime) in clock ticks. */
@@ -201,22 +228,24 @@ public class EnrolmentBench {
         }
     }
 
-    static Result fire(HttpClient http, String base, Seeded seeded, int count, int concurrency, String label) throws Exception {
+    static Result fire(Http http, String base, Seeded seeded, int count, int concurrency, String label) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(count);
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicLongArray millis = new AtomicLongArray(count);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
+        String path = URI.create(base).getRawPath();
         for (int i = 0; i < count; i++) {
             int n = i;
             long session = seeded.sessions().get(i % seeded.sessions().size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + session + "/enrolment"))
-                    .timeout(Duration.ofSeconds(120))
-                    .header("Authorization", "Bearer " + seeded.tokens().get(i))
-                    .header("Idempotency-Key", "bench-" + i)
-                    .header("Accept-Language", "lt")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            // one real HTTP/1.1 request per sign-up, with its own token and Idempotency-Key
+            byte[] request = ("POST " + path + "/api/v1/sessions/" + session + "/enrolment HTTP/1.1\r\n"
+                    + "Host: " + http.host + ":" + http.port + "\r\n"
+                    + "Authorization: Bearer " + seeded.tokens().get(i) + "\r\n"
+                    + "Idempotency-Key: bench-" + i + "\r\n"
+                    + "Accept-Language: lt\r\n"
+                    + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     start.await();
@@ -224,7 +253,7 @@ public class EnrolmentBench {
                     long t0 = System.nanoTime();
                     int status;
                     try {
-                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        status = http.send(request);
                     } catch (Exception e) {
                         status = -1;
                     } finally {
@@ -249,6 +278,147 @@ public class EnrolmentBench {
         }
         System.err.printf("%s: %d sign-ups in %.2f s, statuses %s%n", label, count, seconds, new TreeMap<>(statuses));
         return new Result(seconds, all, new TreeMap<>(statuses));
+    }
+
+    /**
+     * A small HTTP/1.1 client over plain sockets with kept-alive connections (one per request in flight):
+     * it writes the request's bytes and reads the status line, the headers and the body (by Content-Length
+     * or chunked) of the answer. java.net.http cost the client about 1 CPU-ms per request, a quarter of the
+     * whole budget; this costs a fraction of that. A connection the server closed while idle is replaced
+     * and the request sent again (safe: the request carries its Idempotency-Key).
+     */
+    static final class Http {
+        final String host;
+        final int port;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Http(String base) {
+            URI uri = URI.create(base);
+            this.host = uri.getHost();
+            this.port = uri.getPort();
+        }
+
+        int send(byte[] request) throws java.io.IOException {
+            Connection pooled = idle.poll();
+            if (pooled != null) {
+                try {
+                    return pooled.exchange(request, this);
+                } catch (java.io.IOException stale) {
+                    if (pooled.answered) {
+                        throw stale;
+                    }
+                    pooled.close();
+                }
+            }
+            return new Connection(host, port).exchange(request, this);
+        }
+
+        void close() {
+            Connection c;
+            while ((c = idle.poll()) != null) {
+                c.close();
+            }
+        }
+
+        static final class Connection {
+            private final java.net.Socket socket;
+            private final java.io.InputStream in;
+            private final java.io.OutputStream out;
+            boolean answered;
+
+            Connection(String host, int port) throws java.io.IOException {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+                socket.setSoTimeout(120_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+                out = socket.getOutputStream();
+            }
+
+            int exchange(byte[] request, Http owner) throws java.io.IOException {
+                answered = false;
+                out.write(request);
+                out.flush();
+                String statusLine = line();
+                answered = true;
+                if (statusLine == null) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    String name = header.substring(0, colon).strip();
+                    String value = header.substring(colon + 1).strip();
+                    if (name.equalsIgnoreCase("Content-Length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                        close = true;
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
+                         size = Long.parseLong(line().split(";")[0].strip(), 16)) {
+                        skip(size);
+                        line();
+                    }
+                    for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                        // trailers: none expected
+                    }
+                } else if (length > 0) {
+                    skip(length);
+                } else if (length < 0) {
+                    close = true;
+                    while (in.read() >= 0) {
+                        // body until the server closes
+                    }
+                }
+                if (close) {
+                    close();
+                } else {
+                    owner.idle.add(this);
+                }
+                return status;
+            }
+
+            private void skip(long n) throws java.io.IOException {
+                while (n > 0) {
+                    long skipped = in.skip(n);
+                    if (skipped <= 0) {
+                        if (in.read() < 0) {
+                            throw new java.io.EOFException();
+                        }
+                        skipped = 1;
+                    }
+                    n -= skipped;
+                }
+            }
+
+            private String line() throws java.io.IOException {
+                StringBuilder b = new StringBuilder(64);
+                int c;
+                while ((c = in.read()) >= 0) {
+                    if (c == '\n') {
+                        int end = b.length();
+                        return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+                    }
+                    b.append((char) c);
+                }
+                return b.isEmpty() ? null : b.toString();
+            }
+
+            void close() {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
     }
 
     static Seeded seed(Connection db, String run, int people, int sessionCount, int places) throws Exception {

@@ -43,7 +43,7 @@ fi
 say "starting the application on $BASE (database on port $DB_PORT, data in $DATA)"
 "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --learningmap.embedded-database.data-directory="$DATA" --learningmap.embedded-database.port="$DB_PORT" \
-  "--learningmap.embedded-database.settings=shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all" \
+  "--learningmap.embedded-database.settings=shared_preload_libraries=pg_stat_statements;pg_stat_statements.track=all${BENCH_DB_SETTINGS:+;$BENCH_DB_SETTINGS}" \
   --learningmap.mail.dev-catcher=false --learningmap.mail.poll-delay=1h >"$OUT/enrolment-app.log" 2>&1 &
 APP_PID=$!
 stop_app() { kill -0 "$APP_PID" 2>/dev/null && { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }; }

@@ -141,6 +141,24 @@ class AccountRepository {
                 .optional();
     }
 
+    record AddresseeRow(AccountSummary summary, String phone, String channel, boolean guardianRequired, boolean guardianConsented) {
+    }
+
+    /** {@link #summaryById}, {@link #contact}, {@link #guardianRequired} and {@link Consents#guardianConsented} in one query. */
+    Optional<AddresseeRow> addressee(long id) {
+        return jdbc.sql("""
+                        SELECT a.id, a.email, a.display_name, a.preferred_language, a.phone, a.notification_channel, a.guardian_required,
+                               a.guardian_required AND EXISTS (SELECT 1 FROM consent_record c
+                                                                WHERE c.account_id = a.id AND c.purpose = 'PERSONAL_DATA'
+                                                                  AND c.guardian_name IS NOT NULL AND c.withdrawn_at IS NULL) AS guardian_consented
+                          FROM account a WHERE a.id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new AddresseeRow(summary(rs, n), rs.getString("phone"), rs.getString("notification_channel"),
+                        rs.getBoolean("guardian_required"), rs.getBoolean("guardian_consented")))
+                .optional();
+    }
+
     Optional<Integer> yearOfBirth(long id) {
         return jdbc.sql("SELECT year_of_birth FROM account WHERE id = ? AND year_of_birth IS NOT NULL").param(id)
                 .query(Integer.class).optional();

@@ -36,6 +36,19 @@ public class Accounts {
     }
 
     /**
+     * The person's summary, {@link #recipient} and {@link #mayKeepPersonalData} from one query; empty for an account
+     * that does not exist.
+     */
+    public Optional<Addressee> addressee(long accountId) {
+        return repository.addressee(accountId).map(row -> new Addressee(row.summary(),
+                "NONE".equals(row.channel()) ? null
+                        : new org.learningmap.platform.Notifications.Recipient(row.summary().email(), row.phone(), row.summary().preferredLanguage(),
+                        "SMS".equals(row.channel()) ? org.learningmap.platform.Notifications.Channel.SMS
+                                : org.learningmap.platform.Notifications.Channel.EMAIL),
+                !row.guardianRequired() || row.guardianConsented()));
+    }
+
+    /**
      * Whether personal data beyond the sign-up itself may be kept for this person: no for a minor
      * until a guardian's consent is recorded (then refuse with {@value #AWAITING_GUARDIAN}), and no
      * for an account that does not exist.

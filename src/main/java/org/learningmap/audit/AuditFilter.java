@@ -48,6 +48,7 @@ class AuditFilter extends OncePerRequestFilter {
             return;
         }
         Capture capture = new Capture();
+        capture.organisationWhenWritten = door == Recorder.Door.API && !"DELETE".equalsIgnoreCase(request.getMethod());
         request.setAttribute(Capture.ATTRIBUTE, capture);
         response.setHeader(Recorder.REQUEST_ID_HEADER, Recorder.requestId(request));
         int failed = 0;
@@ -86,7 +87,7 @@ class AuditFilter extends OncePerRequestFilter {
         if (capture.pattern == null) {
             capture.pattern = path.length() > 200 ? path.substring(0, 200) : path;
         }
-        if (!capture.organisationResolved) {
+        if (!capture.organisationResolved && !capture.organisationWhenWritten) {
             capture.organisationId = organisations.resolve(capture.pattern, capture.pathVariables, null);
             capture.organisationResolved = true;
         }

@@ -35,8 +35,11 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             capture.actor = CurrentAccount.get().orElse(null);
             capture.pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             capture.pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-            capture.organisationId = organisations.resolve(capture.pattern, capture.pathVariables, request::getParameter);
-            capture.organisationResolved = true;
+            capture.handled = true;
+            if (!capture.organisationWhenWritten) {
+                capture.organisationId = organisations.resolve(capture.pattern, capture.pathVariables, request::getParameter);
+                capture.organisationResolved = true;
+            }
         }
         return true;
     }

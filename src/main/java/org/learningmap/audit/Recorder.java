@@ -30,11 +30,13 @@ class Recorder {
     private final AuditLog log;
     private final Organisations organisations;
     private final Clock clock;
+    private final OrganisationOfRequest organisationOfRequest;
 
-    Recorder(AuditLog log, Organisations organisations, Clock clock) {
+    Recorder(AuditLog log, Organisations organisations, Clock clock, OrganisationOfRequest organisationOfRequest) {
         this.log = log;
         this.organisations = organisations;
         this.clock = clock;
+        this.organisationOfRequest = organisationOfRequest;
     }
 
     /** The request's id: the one a load balancer gave it, if it looks like one, else a new one. */
@@ -57,6 +59,11 @@ class Recorder {
         }
         if (door == Door.API && !staff(actor)) {
             return;
+        }
+        if (!capture.organisationResolved) {
+            capture.organisationId = organisationOfRequest.resolve(capture.pattern, capture.pathVariables,
+                    capture.handled ? request::getParameter : null);
+            capture.organisationResolved = true;
         }
         Site site = Sites.current(request);
         Long siteId = site == null ? null : site.id();

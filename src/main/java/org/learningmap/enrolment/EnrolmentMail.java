@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.accounts.Addressee;
 import org.learningmap.catalogue.Catalogue;
 import org.learningmap.catalogue.Formats;
 import org.learningmap.catalogue.SessionFacts;
@@ -53,11 +54,17 @@ class EnrolmentMail {
 
     /** A place, or a place in the queue, with the secret link to give it up. */
     void signedUp(EnrolmentRow enrolment, SessionFacts session, EnrolmentStatus status, Integer position, String manageToken) {
+        signedUp(enrolment, session, status, position, manageToken, null);
+    }
+
+    /** The same, for a caller that has just read the person ({@code person}; null: read it here). */
+    void signedUp(EnrolmentRow enrolment, SessionFacts session, EnrolmentStatus status, Integer position, String manageToken,
+                  Addressee person) {
         String link = manageToken == null ? null : link(enrolment.siteId(), "/enrolment/manage/" + manageToken);
         String kind = status == EnrolmentStatus.CONFIRMED ? "confirmed" : "waitlisted";
         send(enrolment, session, "enrolment.mail." + kind, (what, when, name) -> new Object[] {name, what, when, position,
                 link == null ? "" : link, accountLink(enrolment.siteId())},
-                status == EnrolmentStatus.CONFIRMED ? Calendar.PUBLISH : Calendar.NONE);
+                status == EnrolmentStatus.CONFIRMED ? Calendar.PUBLISH : Calendar.NONE, person);
     }
 
     /** Someone gave up a place and this person, first in line, has it now. */
@@ -101,11 +108,18 @@ class EnrolmentMail {
 
     /** {@code session}: the session's facts when the caller has them already (a sign-up for that one session), else null. */
     private void send(EnrolmentRow enrolment, SessionFacts session, String key, Arguments arguments, Calendar calendar) {
+        send(enrolment, session, key, arguments, calendar, null);
+    }
+
+    /** {@code read}: the person as the caller has just read them (the account of the sign-up), or null. */
+    private void send(EnrolmentRow enrolment, SessionFacts session, String key, Arguments arguments, Calendar calendar, Addressee read) {
         if (enrolment.accountId() == null) {
             return;
         }
-        Optional<AccountSummary> person = accounts.byId(enrolment.accountId());
-        Optional<Notifications.Recipient> reachable = accounts.recipient(enrolment.accountId());
+        Optional<Addressee> addressee = read != null && read.account().id() == enrolment.accountId() ? Optional.of(read)
+                : accounts.addressee(enrolment.accountId());
+        Optional<AccountSummary> person = addressee.map(Addressee::account);
+        Optional<Notifications.Recipient> reachable = addressee.map(Addressee::recipient);
         if (person.isEmpty() || reachable.isEmpty()) {
             return;
         }

@@ -172,6 +172,40 @@ class EnrolmentStore {
                 found.stream().filter(Found::held).map(Found::row).findFirst());
     }
 
+    /** The session's (or, for a course, the activity's) pool if it exists, and {@link #earlier} in that pool: one query. */
+    record PoolAndEarlier(Optional<PoolRow> pool, Earlier earlier) {
+    }
+
+    PoolAndEarlier poolAndEarlier(Long sessionId, long activityId, long accountId, String idempotencyKey) {
+        String which = sessionId != null ? "session_id = CAST(:session AS bigint)" : "activity_id = :activity AND session_id IS NULL";
+        record Found(PoolRow pool, EnrolmentRow row, boolean byKey, boolean held) {
+        }
+        List<Found> found = jdbc.sql("""
+                        WITH pool AS (SELECT id, site_id, organisation_id, activity_id, session_id, capacity, confirmed FROM place_pool WHERE %s)
+                        SELECT p.id AS p_id, p.site_id AS p_site_id, p.organisation_id AS p_organisation_id, p.activity_id AS p_activity_id,
+                               p.session_id AS p_session_id, p.capacity AS p_capacity, p.confirmed AS p_confirmed,
+                               e.id, e.pool_id, e.site_id, e.organisation_id, e.activity_id, e.session_id, e.account_id, e.status, e.source,
+                               e.answers::text AS answers, e.created_at, e.cancelled_by, e.cancel_reason,
+                               coalesce(e.idempotency_key = CAST(:key AS text), false) AS by_key,
+                               coalesce(e.pool_id = p.id AND e.status <> 'CANCELLED', false) AS held
+                          FROM (SELECT 1) one
+                          LEFT JOIN pool p ON true
+                          LEFT JOIN enrolment e ON e.account_id = :account
+                                               AND (e.idempotency_key = CAST(:key AS text) OR (e.pool_id = p.id AND e.status <> 'CANCELLED'))
+                        """.formatted(which))
+                .param("session", sessionId).param("activity", activityId).param("account", accountId).param("key", idempotencyKey)
+                .query((rs, n) -> new Found(
+                        rs.getObject("p_id") == null ? null : new PoolRow(rs.getLong("p_id"), rs.getLong("p_site_id"), rs.getLong("p_organisation_id"),
+                                rs.getLong("p_activity_id"), (Long) rs.getObject("p_session_id"), (Integer) rs.getObject("p_capacity"),
+                                rs.getInt("p_confirmed")),
+                        rs.getObject("id") == null ? null : enrolment(rs, n), rs.getBoolean("by_key"), rs.getBoolean("held")))
+                .list();
+        Optional<PoolRow> pool = found.stream().map(Found::pool).filter(java.util.Objects::nonNull).findFirst();
+        return new PoolAndEarlier(pool, new Earlier(
+                found.stream().filter(f -> f.row() != null && f.byKey()).map(Found::row).findFirst(),
+                found.stream().filter(f -> f.row() != null && f.held()).map(Found::row).findFirst()));
+    }
+
     Optional<EnrolmentRow> activeInPool(long poolId, long accountId) {
         return jdbc.sql(ENROLMENT + " WHERE pool_id = ? AND account_id = ? AND status <> 'CANCELLED'").params(poolId, accountId)
                 .query(EnrolmentStore::enrolment).optional();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.learningmap.accounts.AccountSummary;
 import org.learningmap.accounts.Accounts;
+import org.learningmap.accounts.Addressee;
 import org.learningmap.accounts.CurrentAccount;
 import org.learningmap.accounts.Delegations;
 import org.learningmap.catalogue.Catalogue;
@@ -90,9 +91,11 @@ public class Enrolments {
         if (key != null && key.length() > 200) {
             throw RuleViolation.badRequest("enrolment.idempotency-key-too-long");
         }
-        // one query finds both an earlier request with this key and a place the person already holds
-        Optional<PoolRow> existingPool = existingPool(session);
-        EnrolmentStore.Earlier mine = store.earlier(accountId, key, existingPool.map(PoolRow::id).orElse(null));
+        // one query finds the pool, an earlier request with this key and a place the person already holds
+        EnrolmentStore.PoolAndEarlier found = store.poolAndEarlier(session.wholeActivityRegistration() ? null : session.sessionId(),
+                session.activityId(), accountId, key);
+        Optional<PoolRow> existingPool = found.pool();
+        EnrolmentStore.Earlier mine = found.earlier();
         if (mine.byKey().isPresent()) {
             if (existingPool.isEmpty() || EnrolmentRules.sameRequest(mine.byKey().get(), existingPool.get().id()).isPresent()) {
                 throw new RuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, EnrolmentRules.KEY_REUSED);
@@ -102,7 +105,9 @@ public class Enrolments {
         EnrolmentRules.maySignUp(session, firstStart(session), now).ifPresent(reason -> {
             throw new RuleViolation(reason);
         });
-        EnrolmentRules.mayHoldPlace(accounts.mayKeepPersonalData(accountId)).ifPresent(reason -> {
+        // the person's name, address and guardian check in one read, for the rule here and the e-mail below
+        Optional<Addressee> person = accounts.addressee(accountId);
+        EnrolmentRules.mayHoldPlace(person.map(Addressee::mayKeepPersonalData).orElse(false)).ifPresent(reason -> {
             throw new RuleViolation(HttpStatus.CONFLICT, reason);
         });
         PoolRow pool = poolFor(session, existingPool, now);
@@ -138,14 +143,14 @@ public class Enrolments {
         if (place) {
             events.publishEvent(new EnrolmentConfirmed(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                     accountId, source, now));
-            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token);
+            mail.signedUp(row, session, EnrolmentStatus.CONFIRMED, null, token, person.get());
             return new EnrolmentOutcome(id, EnrolmentStatus.CONFIRMED, null, false);
         }
         // the pool is held, so the queue cannot change before this transaction ends
         int position = store.position(pool.id(), id);
         events.publishEvent(new EnrolmentWaitlisted(id, row.siteId(), row.organisationId(), row.activityId(), row.sessionId(),
                 accountId, position, now));
-        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token);
+        mail.signedUp(row, session, EnrolmentStatus.WAITLISTED, position, token, person.get());
         return new EnrolmentOutcome(id, EnrolmentStatus.WAITLISTED, position, false);
     }
 

@@ -70,9 +70,18 @@ class Dimensions {
     int profile(long siteId, List<Long> topicIds, List<Audience> audiences) {
         Long[] topics = topicIds.stream().sorted().toArray(Long[]::new);
         String[] groups = audiences.stream().map(Enum::name).sorted().toArray(String[]::new);
-        jdbc.sql("INSERT INTO impact_profile (site_id, topic_ids, audiences) VALUES (?, ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING")
-                .params(siteId, topics, groups).update();
-        return jdbc.sql("SELECT id FROM impact_profile WHERE site_id = ? AND topic_ids = ?::bigint[] AND audiences = ?::text[]")
-                .params(siteId, topics, groups).query(Integer.class).single();
+        // one statement: the new profile's id, or the existing one's
+        return jdbc.sql("""
+                        WITH inserted AS (INSERT INTO impact_profile (site_id, topic_ids, audiences)
+                                          VALUES (?, ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING RETURNING id)
+                        SELECT id FROM inserted
+                        UNION ALL
+                        SELECT id FROM impact_profile WHERE site_id = ? AND topic_ids = ?::bigint[] AND audiences = ?::text[]
+                        LIMIT 1
+                        """)
+                .params(siteId, topics, groups, siteId, topics, groups).query(Integer.class).optional()
+                // another transaction inserted it meanwhile: it is committed now, and this statement sees it
+                .orElseGet(() -> jdbc.sql("SELECT id FROM impact_profile WHERE site_id = ? AND topic_ids = ?::bigint[] AND audiences = ?::text[]")
+                        .params(siteId, topics, groups).query(Integer.class).single());
     }
 }

@@ -47,21 +47,19 @@ class Facts {
         }
     }
 
+    /**
+     * Records the fact and adds it to its day and month cells in one statement ({@code impact_record}): concurrent
+     * writers of a cell are ordered by the cells' row locks, so the sums stay exactly those of the facts.
+     */
     @Transactional
     void add(Cell cell, Kind kind, Long personId, int delta, int amount, String source) {
-        jdbc.sql("""
-                        INSERT INTO impact_fact (site_id, organisation_id, area_id, profile_id, kind, day, person_id, delta, amount, source)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+        jdbc.sql("SELECT impact_record(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(cell.siteId(), cell.organisationId(), cell.areaId(), cell.profileId(), kind.name(), Date.valueOf(cell.day()),
                         personId, delta, amount, source)
-                .update();
-        // Writers of the same cell take turns, so each recomputation sees the facts the others committed.
-        lock("cell:" + cell.siteId() + ":" + cell.day() + ":" + cell.organisationId() + ":" + cell.areaId() + ":" + cell.profileId());
-        jdbc.sql("SELECT impact_refresh_daily(?, ?, ?, ?, ?)")
-                .params(cell.siteId(), Date.valueOf(cell.day()), cell.organisationId(), cell.areaId(), cell.profileId())
                 .query(rs -> { });
         if (kind == Kind.ATTENDANCE && personId != null) {
+            // A cell's learners are recomputed from its facts: writers of the cell take turns, so each sees the others' facts.
+            lock("cell:" + cell.siteId() + ":" + cell.day() + ":" + cell.organisationId() + ":" + cell.areaId() + ":" + cell.profileId());
             jdbc.sql("SELECT impact_refresh_learner(?, ?, ?, ?, ?, ?)")
                     .params(cell.siteId(), Date.valueOf(cell.day().withDayOfMonth(1)), cell.organisationId(), cell.areaId(),
                             cell.profileId(), personId)

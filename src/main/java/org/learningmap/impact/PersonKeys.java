@@ -41,8 +41,14 @@ class PersonKeys {
     /** The person row of an account, made on first sight. */
     long personOf(long accountId) {
         byte[] personKey = keyOf(accountId);
-        jdbc.sql("INSERT INTO impact_person (person_key) VALUES (?) ON CONFLICT (person_key) DO NOTHING").param(personKey).update();
-        return jdbc.sql("SELECT id FROM impact_person WHERE person_key = ?").param(personKey).query(Long.class).single();
+        // one statement: the new row's id, or the existing one's
+        return jdbc.sql("""
+                        WITH inserted AS (INSERT INTO impact_person (person_key) VALUES (?) ON CONFLICT (person_key) DO NOTHING RETURNING id)
+                        SELECT id FROM inserted UNION ALL SELECT id FROM impact_person WHERE person_key = ? LIMIT 1
+                        """)
+                .params(personKey, personKey).query(Long.class).optional()
+                // another transaction inserted it meanwhile: it is committed now, and this statement sees it
+                .orElseGet(() -> jdbc.sql("SELECT id FROM impact_person WHERE person_key = ?").param(personKey).query(Long.class).single());
     }
 
     /**

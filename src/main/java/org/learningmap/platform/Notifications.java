@@ -98,11 +98,14 @@ public class Notifications {
             log.warn("A message ({}) could not be queued: the person has neither e-mail nor phone", message.subjectKey());
             return channel;
         }
-        Rendered text = render(message, recipient.language());
+        // only the texts of the channel it goes by are rendered
+        Locale locale = locale(recipient.language());
+        Object[] arguments = message.arguments().toArray();
         if (channel.get() == Channel.EMAIL) {
-            outbox.enqueue(recipient.email(), text.subject(), text.body(), message.attachments());
+            outbox.enqueue(recipient.email(), messages.getMessage(message.subjectKey(), arguments, locale),
+                    messages.getMessage(message.bodyKey(), arguments, locale), message.attachments());
         } else {
-            outbox.enqueueSms(recipient.phone(), text.sms());
+            outbox.enqueueSms(recipient.phone(), sms(message, arguments, locale, null));
         }
         return channel;
     }
@@ -123,14 +126,24 @@ public class Notifications {
 
     /** The message in the given language (English where a text is missing). */
     public Rendered render(Message message, String language) {
-        Locale locale = Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+        Locale locale = locale(language);
         Object[] arguments = message.arguments().toArray();
         String subject = messages.getMessage(message.subjectKey(), arguments, locale);
         String body = messages.getMessage(message.bodyKey(), arguments, locale);
-        String sms = message.smsKey() == null ? subject : messages.getMessage(message.smsKey(), arguments, locale);
+        return new Rendered(subject, body, sms(message, arguments, locale, subject));
+    }
+
+    private static Locale locale(String language) {
+        return Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+    }
+
+    /** The short text ({@code subject}: the rendered subject if the caller has it, else null). */
+    private String sms(Message message, Object[] arguments, Locale locale, String subject) {
+        String sms = message.smsKey() != null ? messages.getMessage(message.smsKey(), arguments, locale)
+                : subject != null ? subject : messages.getMessage(message.subjectKey(), arguments, locale);
         if (sms.length() > LONGEST_SMS) {
             sms = sms.substring(0, LONGEST_SMS - 1) + "…";
         }
-        return new Rendered(subject, body, sms);
+        return sms;
     }
 }

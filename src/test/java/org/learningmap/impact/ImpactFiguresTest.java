@@ -163,6 +163,61 @@ class ImpactFiguresTest {
         throw new AssertionError("no row for area " + areaId);
     }
 
+    /** The day and month rows of this test's site, as text, in a fixed order. */
+    private String cells() {
+        return jdbc.sql("""
+                        SELECT string_agg(concat_ws(':', 'day', day, organisation_id, area_id, profile_id, sessions_held, enrolments, attendances,
+                                                    no_shows, badges, volunteer_minutes, helps), ' ' ORDER BY day, organisation_id, area_id, profile_id)
+                          FROM impact_daily WHERE site_id = ?
+                        """).param(f.siteId).query(String.class).single()
+                + " | " + jdbc.sql("""
+                        SELECT string_agg(concat_ws(':', 'month', month, organisation_id, area_id, profile_id, sessions_held, enrolments, attendances,
+                                                    no_shows, badges, volunteer_minutes, helps), ' ' ORDER BY month, organisation_id, area_id, profile_id)
+                          FROM impact_monthly WHERE site_id = ?
+                        """).param(f.siteId).query(String.class).single();
+    }
+
+    @Test
+    void manySignUpsAndCancellationsOfOneCellAtOnceAddUpExactly() throws Exception {
+        long session = f.session(phonesForSeniorsA, f.orgA, f.venueNorthA, "2026-04-07T10:00");
+        long otherDay = f.session(phonesForSeniorsA, f.orgA, f.venueNorthA, "2026-04-21T10:00");
+        int signUps = 60;
+        long[] enrolments = new long[signUps];
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < signUps; i++) {
+            enrolments[i] = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+            EnrolmentConfirmed confirmed = new EnrolmentConfirmed(enrolments[i], f.siteId, f.orgA, phonesForSeniorsA,
+                    i % 3 == 0 ? otherDay : session, someone(), EnrolmentSource.SELF, Instant.now());
+            // each in its own transaction, all at once: the listeners write the same day and month cells concurrently
+            threads.add(Thread.ofVirtual().start(() -> transaction.executeWithoutResult(s -> events.publishEvent(confirmed))));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts() == signUps);
+        threads.clear();
+        for (int i = 0; i < signUps; i += 4) {
+            org.learningmap.enrolment.EnrolmentCancelled cancelled = new org.learningmap.enrolment.EnrolmentCancelled(enrolments[i], f.siteId,
+                    f.orgA, phonesForSeniorsA, i % 3 == 0 ? otherDay : session, null, org.learningmap.enrolment.CancelledBy.PERSON, true,
+                    Instant.now());
+            threads.add(Thread.ofVirtual().start(() -> transaction.executeWithoutResult(s -> events.publishEvent(cancelled))));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts() == signUps + threads.size());
+
+        JsonNode figures = JsonMapper.builder().build().readTree(
+                mvc.perform(get(f.path("/impact.json?" + PERIOD))).andReturn().getResponse().getContentAsString());
+        assertThat(figures.at("/totals/enrolments/value").asLong()).isEqualTo(signUps - threads.size());
+        String added = cells();
+        assertThat(added).contains(":" + (signUps - threads.size()) + ":");
+
+        jdbc.sql("TRUNCATE impact_daily, impact_monthly, impact_learner_month").update();
+        impact.rebuild();
+        assertThat(cells()).as("the rows added up fact by fact equal those recomputed from all facts").isEqualTo(added);
+    }
+
     @Test
     void rebuildingFromTheFactsGivesTheSameFigures() throws Exception {
         long session = f.session(phonesForSeniorsA, f.orgA, f.venueNorthA, "2026-04-07T10:00");
