@@ -107,6 +107,10 @@ class ApiErrors {
         if (BadInput.refusedByTheDatabase(exception)) {
             return problem(HttpStatus.BAD_REQUEST, "error.invalid-input", text("error.invalid-input"), Map.of());
         }
+        if (BadInput.busy(exception)) {
+            ResponseEntity<ProblemDetail> busy = problem(HttpStatus.SERVICE_UNAVAILABLE, "error.busy", text("error.busy"), Map.of());
+            return ResponseEntity.status(busy.getStatusCode()).header("Retry-After", BadInput.RETRY_AFTER).body(busy.getBody());
+        }
         if (exception instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
             HttpStatusCode status = response.getStatusCode();
             String key = status.value() == 404 ? "error.not-found"

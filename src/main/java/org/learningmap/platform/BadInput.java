@@ -31,4 +31,28 @@ final class BadInput {
         }
         return false;
     }
+
+    /**
+     * A failure of the moment, not of the request: every pooled connection stayed busy for the pool's whole
+     * timeout (a burst larger than the database can take), the database refused a connection or cancelled a
+     * transaction to break a deadlock or a serialisation conflict. The caller may simply try again: a 503 with
+     * {@code Retry-After}, in their language. Logged as a warning, without a stack trace.
+     */
+    static boolean busy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            boolean busy = cause instanceof java.sql.SQLTransientConnectionException
+                    || (state != null && (state.equals("40001") || state.equals("40P01") || state.equals("53300")
+                    || state.equals("57P03")));
+            if (busy) {
+                log.warn("Busy, the caller is asked to try again ({}): {}", state == null ? cause.getClass().getSimpleName() : state,
+                        cause.getMessage());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seconds after which a caller told {@link #busy} may try again. */
+    static final String RETRY_AFTER = "5";
 }

@@ -61,12 +61,20 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
+    /**
+     * The pool: {@code learningmap.embedded-database.pool-size} connections (0: eight per core, at least ten), for
+     * which a request waits at most {@code learningmap.embedded-database.connection-timeout} (Hikari's 30 s) before
+     * it is answered "busy, try again" ({@link BadInput#busy}).
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${learningmap.embedded-database.pool-size:0}") int poolSize,
+                          @Value("${learningmap.embedded-database.connection-timeout:30s}") java.time.Duration connectionTimeout) {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 8));
+        dataSource.setMaximumPoolSize(poolSize > 0 ? poolSize : Math.max(10, Runtime.getRuntime().availableProcessors() * 8));
+        dataSource.setConnectionTimeout(connectionTimeout.toMillis());
         dataSource.setPoolName("embedded");
         return dataSource;
     }

@@ -53,6 +53,10 @@ class PageErrors {
         if (BadInput.refusedByTheDatabase(exception)) {
             return page(400, "error.invalid-input", new Object[0], model, response, request);
         }
+        if (BadInput.busy(exception)) {
+            response.setHeader("Retry-After", BadInput.RETRY_AFTER);
+            return page(HttpStatus.SERVICE_UNAVAILABLE.value(), "error.busy", new Object[0], model, response, request);
+        }
         if (exception instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
             int status = error.getStatusCode().value();
             return page(status, status == 404 ? "error.not-found" : status == 405 ? "error.method-not-allowed" : "error.invalid-input",
