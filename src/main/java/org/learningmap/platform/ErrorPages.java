@@ -31,7 +31,7 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-        int status = status(request);
+        int status = status(request, response);
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("reason", reasonKey(status));
@@ -40,8 +40,8 @@ class ErrorPages implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-        int status = status(request);
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpServletResponse response) {
+        int status = status(request, response);
         Locale locale = LocaleContextHolder.getLocale();
         String key = reasonKey(status);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
@@ -56,9 +56,20 @@ class ErrorPages implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static int status(HttpServletRequest request) {
+    /**
+     * The status to answer with: the one the failed request ended with, except that a failure of the
+     * moment in a filter (every database connection busy, {@link BadInput#busy}) is a 503 with Retry-After.
+     */
+    private static int status(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
+        if (status == 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && BadInput.busy(failure)) {
+            status = 503;
+        }
+        if (status == 503) {
+            response.setHeader("Retry-After", BadInput.RETRY_AFTER);
+        }
         return HttpStatus.resolve(status) == null ? 500 : status;
     }
 
@@ -73,6 +84,7 @@ class ErrorPages implements ErrorController {
             case 413 -> "error.too-large";
             case 415 -> "error.unsupported-media-type";
             case 429 -> "error.too-many-attempts-short";
+            case 503 -> "error.busy";
             default -> status >= 500 ? "error.unexpected" : "error.invalid-input";
         };
     }

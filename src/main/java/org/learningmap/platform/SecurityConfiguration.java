@@ -179,10 +179,21 @@ class SecurityConfiguration {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 String token = header.substring(7).strip();
-                var authentication = authenticators.stream()
-                        .map(authenticator -> authenticator.authenticate(token))
-                        .flatMap(java.util.Optional::stream)
-                        .findFirst();
+                java.util.Optional<org.springframework.security.core.Authentication> authentication;
+                try {
+                    authentication = authenticators.stream()
+                            .map(authenticator -> authenticator.authenticate(token))
+                            .flatMap(java.util.Optional::stream)
+                            .findFirst();
+                } catch (RuntimeException failure) {
+                    if (!BadInput.busy(failure)) {
+                        throw failure;
+                    }
+                    // Every database connection stayed busy: the caller tries again (the error page says so).
+                    response.setHeader("Retry-After", BadInput.RETRY_AFTER);
+                    response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                    return;
+                }
                 if (authentication.isEmpty()) {
                     response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                     return;

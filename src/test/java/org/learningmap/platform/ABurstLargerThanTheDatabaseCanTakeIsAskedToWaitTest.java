@@ -2,6 +2,7 @@ package org.learningmap.platform;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +50,11 @@ class ABurstLargerThanTheDatabaseCanTakeIsAskedToWaitTest {
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "5"))
                     .andExpect(content().string(containsString("спробуйте ще раз за кілька секунд")));
+            // A personal token is checked in a security filter, before any controller.
+            mvc.perform(post("/api/v1/sessions/1/enrolment").header("Authorization", "Bearer lm_someone")
+                            .header("Accept-Language", "en").accept(MediaType.APPLICATION_JSON))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"));
         }
         mvc.perform(get("/api/v1/activities/" + activity)).andExpect(status().isOk());
         mvc.perform(get("/activities/" + activity)).andExpect(status().isOk());
