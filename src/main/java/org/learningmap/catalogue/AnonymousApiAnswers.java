@@ -16,12 +16,12 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * API searches, search pages and the home page of visitors ({@code GET /api/v1/activities},
- * {@code GET /search}, {@code GET /}),
- * answered from {@link AnonymousAnswers} before the security filters: a search asked again costs no
- * authentication, authorisation or session work. A page gets its CSRF token here the way the security
- * filters would give it ({@link AnonymousAnswers#answerPageFromMemory}); a page not kept goes down the
- * chain and is kept after the security filters. It runs right after the site is resolved ({@code SiteResolutionFilter}) and the request is
- * timed ({@code http.server.requests}), before Spring Session, Spring Security and the rest.
+ * {@code GET /search}, {@code GET /}), answered from {@link AnonymousAnswers} before the security
+ * filters: a search asked again costs no authentication, authorisation or session work. A page gets its
+ * CSRF token here the way the security filters would give it ({@link AnonymousAnswers#answerPageFromMemory});
+ * a page not kept goes down the chain and is kept after the security filters. It runs right after the site
+ * is resolved ({@code SiteResolutionFilter}) and the request is timed ({@code http.server.requests}),
+ * before Spring Session, Spring Security and the rest.
  *
  * <p>Only a request with no {@code Authorization} header (the API's only way to sign in), no
  * session cookie and no {@code ?lang=} is answered here; every other request goes through the
